@@ -1,0 +1,1 @@
+"""Leaderboard bot: issue form → validated row → regenerated Hugo post → pull request."""

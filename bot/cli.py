@@ -1,0 +1,195 @@
+"""The local commands, wiring the pure pipeline to the working tree and to local git."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from bot import dataset, frontmatter, pipeline, report
+from bot.files import WorkingTree
+from bot.form import parse_form
+from bot.layout import Layout, Snapshot, read_snapshot
+from bot.model import BotError, FileChange, errors, warnings
+from bot.publish import Proposal
+from bot.publish.local_git import Git
+
+LAYOUT = Layout()
+
+
+def run(args: argparse.Namespace, now: dt.datetime) -> int:
+    root = _root(args.repo)
+    handler = {
+        "submit": submit,
+        "parse-issue": parse_issue,
+        "render": render_post,
+        "check": check,
+        "import": import_post,
+        "post": post_state,
+        "action": github,
+        "refresh": github,
+    }[args.command]
+    return handler(args, root, now)
+
+
+def _root(repo: Path | None) -> Path:
+    if repo is not None:
+        return repo.resolve()
+    top = Git(Path.cwd()).try_run("rev-parse", "--show-toplevel")
+    return Path(top) if top else Path.cwd()
+
+
+def _read_body(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    with open(name, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def branch_name(row: dict[str, str], issue: int | None) -> str:
+    if issue is not None:
+        return f"leaderboard/issue-{issue}"
+    ascii_name = unicodedata.normalize("NFKD", row.get("name", "")).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
+    return f"leaderboard/{slug or 'new-model'}"
+
+
+def commit_message(row: dict[str, str], issue: int | None) -> str:
+    from bot import inline
+
+    title = f"Add {inline.plain(row['name'])} to the leaderboard"
+    trailer = f"\n\nCloses #{issue}\n" if issue is not None else "\n"
+    return title + trailer
+
+
+def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    body = _read_body(args.body)
+    local = not (args.write or args.dry_run)
+    git = Git(root)
+    if local:
+        snapshot = read_snapshot(LAYOUT, lambda path: git.show("HEAD", path))
+    else:
+        snapshot = read_snapshot(LAYOUT, WorkingTree(root))
+    outcome = pipeline.plan_submission(body, snapshot, now, LAYOUT)
+    if not outcome.accepted:
+        print("Rejected. Fix these in the issue and submit again:")
+        print(report.problems_text(errors(outcome.problems)))
+        if warnings(outcome.problems):
+            print(report.problems_text(warnings(outcome.problems)))
+        return 1
+    print(f"Accepted as row {outcome.position}:\n")
+    print(report.row_preview(outcome.row))
+    if warnings(outcome.problems):
+        print("Warnings:\n" + report.problems_text(warnings(outcome.problems)) + "\n")
+    if args.dry_run:
+        print(report.diff(outcome.changes), end="")
+        return 0
+    print("Changes:\n" + report.diff_stat(outcome.changes))
+    if args.write:
+        written = WorkingTree(root).write(outcome.changes)
+        print(f"\nWrote {', '.join(written)}. Review with `git diff`.")
+        return 0
+    _warn_uncommitted(git, snapshot, root)
+    branch = args.branch or branch_name(outcome.row, args.issue)
+    proposal = Proposal(
+        branch=branch,
+        title=commit_message(outcome.row, None).strip(),
+        body="",
+        commit_message=commit_message(outcome.row, args.issue),
+        changes=outcome.changes,
+    )
+    from bot.publish.local_git import LocalGitPublisher
+
+    published = LocalGitPublisher(root).publish(proposal)
+    state = "created" if published.created else "updated" if published.updated else "already up to date"
+    print(
+        f"\nBranch {branch} {state} at {(published.commit or '')[:12]} (working tree untouched).\n"
+        f"  review: git log -p HEAD..{branch}\n"
+        f"  merge:  git merge --ff-only {branch}\n"
+        f"  drop:   git branch -D {branch}"
+    )
+    return 0
+
+
+def _warn_uncommitted(git: Git, snapshot: Snapshot, root: Path) -> None:
+    tree = WorkingTree(root)
+    for path, text in ((LAYOUT.data, snapshot.data), (LAYOUT.post, snapshot.post)):
+        if tree(path) != text:
+            print(f"note: uncommitted changes to {path} are not part of the branch (it starts from HEAD)")
+
+
+def parse_issue(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    form_path = args.form or (root / LAYOUT.form)
+    form = parse_form(form_path.read_text(encoding="utf-8")) if args.form or form_path.is_file() else None
+    from bot import issue_body
+
+    parsed = issue_body.parse_body(_read_body(args.body), form)
+    print(json.dumps(parsed.values, ensure_ascii=False, indent=2))
+    return 0
+
+
+def render_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    snapshot = read_snapshot(LAYOUT, WorkingTree(root))
+    change = pipeline.plan_render(snapshot, now, LAYOUT)
+    if not change.changed:
+        print(f"{LAYOUT.post} is up to date.")
+        return 0
+    if args.check:
+        print(f"{LAYOUT.post} is out of date; run `python -m bot render`.\n" + report.diff([change]), end="")
+        return 1
+    WorkingTree(root).write([change])
+    print(f"Regenerated {LAYOUT.post}.")
+    return 0
+
+
+def check(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    snapshot = read_snapshot(LAYOUT, WorkingTree(root))
+    problems = pipeline.check(snapshot, now.date(), LAYOUT)
+    rows = len(dataset.load_rows(snapshot.data))
+    if problems:
+        print(report.problems_text(problems))
+    failed = errors(problems)
+    print(
+        f"{'FAILED' if failed else 'ok'}: {rows} rows, {len(failed)} errors, {len(warnings(problems))} warnings"
+    )
+    return 1 if failed else 0
+
+
+def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    tree = WorkingTree(root)
+    if tree(LAYOUT.data) is not None and not args.force:
+        raise BotError(f"{LAYOUT.data} already exists; pass --force to replace it")
+    from bot import importer
+
+    result = importer.import_post(args.post.read_text(encoding="utf-8"))
+    tree.write(
+        [
+            FileChange(LAYOUT.data, tree(LAYOUT.data), dataset.dump_rows(result.rows)),
+            FileChange(LAYOUT.post, tree(LAYOUT.post), result.post),
+        ]
+    )
+    print(f"Imported {len(result.rows)} rows into {LAYOUT.data}; {LAYOUT.post} now has a generated table.")
+    return 0
+
+
+def post_state(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    tree = WorkingTree(root)
+    text = tree(LAYOUT.post)
+    if text is None:
+        raise BotError(f"{LAYOUT.post} is missing")
+    new = frontmatter.set_draft(text, args.action == "draft", now, redate=args.redate)
+    written = tree.write([FileChange(LAYOUT.post, text, new)])
+    print(
+        f"{LAYOUT.post}: {'draft' if args.action == 'draft' else 'published'}{'' if written else ' (no change)'}"
+    )
+    return 0
+
+
+def github(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    from bot import action  # PyGithub is imported only on this path
+
+    return action.main(args.command, now)

@@ -1,0 +1,89 @@
+"""The data file (models.yaml): a YAML list of rows, owned by maintainers.
+
+Reading uses the fast safe loader. Adding a row appends that row's YAML text to the file rather
+than loading and re-dumping everything, so comments, quoting and order that maintainers wrote stay
+byte-for-byte, and a submission costs one safe load instead of a full round-trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Mapping
+
+from ruamel.yaml.comments import CommentedMap
+
+from bot import yamlio
+from bot.model import BotError, Row
+
+FIELD_ORDER = ("name", "summary", "organization", "released", "url", "data")
+_TOP_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+HEADER = (
+    "# 医学大模型榜单的数据 / Data of the medical LLM leaderboard.\n"
+    "# index.md's table is generated from this file: edit here, then run `python -m bot render`.\n"
+    "# Fields: see schemas/model.schema.json. Text may contain [label](https://…) links.\n"
+)
+
+
+def load_rows(text: str) -> list[Row]:
+    """Rows of the data file, every value as text; BotError naming the row when the shape is wrong."""
+    try:
+        doc = yamlio.load_safe(text)
+    except Exception as exc:
+        raise BotError(f"the data file is not valid YAML: {exc}") from None
+    if doc is None:
+        return []
+    if not isinstance(doc, list):
+        raise BotError("the data file must be a YAML list of rows (`- name: …`)")
+    rows: list[Row] = []
+    for number, item in enumerate(doc, start=1):
+        if not isinstance(item, Mapping):
+            raise BotError(f"row {number} of the data file is not a mapping of field: value")
+        rows.append({str(k): _text(v) for k, v in item.items() if v is not None and _text(v) != ""})
+    return rows
+
+
+def _text(value: object) -> str:
+    """YAML may read `2023` as a number or `2023-04-19` as a date; the data is text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def dump_rows(rows: list[Row]) -> str:
+    """A new data file for `rows` (used by the importer)."""
+    return HEADER + "\n" + "".join(row_yaml(row) for row in rows)
+
+
+def row_yaml(row: Row, indent: int = 0) -> str:
+    """One row as a block-sequence item, fields in the canonical order."""
+    item = CommentedMap((k, row[k]) for k in sorted(row, key=_order))
+    out = io.StringIO()
+    yamlio.round_trip().dump([item], out)
+    text = out.getvalue()
+    if indent:
+        text = "".join(" " * indent + line if line.strip() else line for line in text.splitlines(True))
+    return text
+
+
+def _order(key: str) -> tuple[int, str]:
+    return (FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER), key)
+
+
+def append_row(text: str, row: Row) -> str:
+    """The data file text with `row` added at the end; everything already there is kept as is."""
+    if yamlio.load_safe(row_yaml(row)) != [row]:
+        raise BotError("the row could not be written to YAML faithfully")  # never expected
+    stripped = text.strip()
+    if (
+        not stripped
+        or stripped == "[]"
+        or all(line.lstrip().startswith("#") for line in stripped.splitlines())
+    ):
+        body = "" if stripped == "[]" else text
+        return (body.rstrip("\n") + "\n" if body.strip() else "") + row_yaml(row)
+    first = _TOP_ITEM.search(text)
+    if first is None:
+        raise BotError("the data file is not a block list (`- name: …`); cannot append a row to it")
+    return text.rstrip("\n") + "\n" + row_yaml(row, indent=len(first.group(1)))

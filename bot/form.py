@@ -1,0 +1,100 @@
+"""The issue form (.github/ISSUE_TEMPLATE/*.yml): its fields, and whether it agrees with the schema."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot import yamlio
+from bot.model import BotError, Problem
+
+INPUT_TYPES = ("input", "textarea", "dropdown", "checkboxes")
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    type: str
+    required: bool = False
+    options: tuple[str, ...] = ()
+    render: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    fields: tuple[Field, ...]
+    labels_on_issue: tuple[str, ...] = ()
+
+    def by_label(self, label: str) -> Field | None:
+        key = normalize_label(label)
+        return next((f for f in self.fields if normalize_label(f.label) == key), None)
+
+    def label(self, field_id: str) -> str:
+        return next((f.label for f in self.fields if f.id == field_id), field_id)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {f.id: f.label for f in self.fields}
+
+
+def normalize_label(label: str) -> str:
+    return " ".join(label.split())
+
+
+def parse_form(text: str) -> Form:
+    """Read an issue-form YAML text; BotError when it is not one."""
+    try:
+        doc = yamlio.load_safe(text)
+    except Exception as exc:  # ruamel raises many YAMLError subclasses
+        raise BotError(f"the issue form is not valid YAML: {exc}") from None
+    if not isinstance(doc, Mapping) or not isinstance(doc.get("body"), list):
+        raise BotError("the issue form has no `body:` list of fields")
+    fields = tuple(_field(item) for item in doc["body"] if _is_input(item))
+    labels = doc.get("labels") or ()
+    if isinstance(labels, str):
+        labels = [s.strip() for s in labels.split(",")]
+    return Form(fields=fields, labels_on_issue=tuple(str(x) for x in labels))
+
+
+def _is_input(item: Any) -> bool:
+    return isinstance(item, Mapping) and item.get("type") in INPUT_TYPES
+
+
+def _field(item: Mapping[str, Any]) -> Field:
+    attrs = item.get("attributes") or {}
+    validations = item.get("validations") or {}
+    raw_options = attrs.get("options") or ()
+    options = tuple(str(o.get("label", "")) if isinstance(o, Mapping) else str(o) for o in raw_options)
+    label = str(attrs.get("label", ""))
+    field_id = str(item.get("id") or label)
+    return Field(
+        id=field_id,
+        label=label,
+        type=str(item["type"]),
+        required=bool(validations.get("required", False)),
+        options=options,
+        render=attrs.get("render"),
+    )
+
+
+def schema_agreement(form: Form, schema: Mapping[str, Any]) -> list[Problem]:
+    """Problems where the form and the row schema disagree on fields or on what is required."""
+    properties = set(schema.get("properties", {}))
+    required = set(schema.get("required", []))
+    problems: list[Problem] = []
+    for f in form.fields:
+        if f.id not in properties:
+            problems.append(Problem(f"the form has field `{f.id}` but the schema has no such property"))
+        elif (f.id in required) != f.required:
+            side = "required" if f.id in required else "optional"
+            problems.append(
+                Problem(f"field `{f.id}` is {side} in the schema but not in the form; make them agree")
+            )
+    form_ids = {f.id for f in form.fields}
+    problems.extend(
+        Problem(f"the schema has property `{p}` but the form has no field with that id")
+        for p in sorted(properties - form_ids)
+    )
+    return problems

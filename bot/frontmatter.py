@@ -1,0 +1,138 @@
+"""Hugo front matter: split it from the body, change single keys, join it back.
+
+Round-trip editors keep comments, key order and unknown keys: tomlkit for TOML (`+++`),
+ruamel.yaml for YAML (`---`); JSON (`{…}`) keeps key order and indentation.
+The bot manages `lastmod` and `draft`; `date` moves only when a maintainer asks (`--redate`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import tomlkit
+
+from bot import yamlio
+from bot.model import BotError
+
+Format = Literal["toml", "yaml", "json"]
+_TOML = re.compile(r"\A\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+_YAML = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Post:
+    format: Format | None
+    front: str
+    """The front matter's own text, without delimiters (JSON: the whole object)."""
+    body: str
+
+
+def split(text: str) -> Post:
+    for fmt, pattern in (("toml", _TOML), ("yaml", _YAML)):
+        m = pattern.match(text)
+        if m:
+            return Post(fmt, m.group(1) or "", text[m.end() :])  # type: ignore[arg-type]
+    if text.startswith("{"):
+        try:
+            _obj, end = json.JSONDecoder().raw_decode(text)
+        except json.JSONDecodeError as exc:
+            raise BotError(f"the post's JSON front matter is not valid JSON: {exc}") from None
+        rest = text[end:]
+        return Post("json", text[:end], rest[1:] if rest.startswith("\n") else rest)
+    return Post(None, "", text)
+
+
+def join(post: Post) -> str:
+    if post.format == "toml":
+        return f"+++\n{post.front}+++\n{post.body}"
+    if post.format == "yaml":
+        return f"---\n{post.front}---\n{post.body}"
+    if post.format == "json":
+        return f"{post.front}\n{post.body}"
+    return post.body
+
+
+def get(post: Post, key: str) -> Any:
+    return _load(post).get(key)
+
+
+def _load(post: Post) -> Any:
+    try:
+        if post.format == "toml":
+            return tomlkit.parse(post.front)
+        if post.format == "yaml":
+            return yamlio.round_trip().load(post.front) or {}
+        if post.format == "json":
+            return json.loads(post.front)
+    except Exception as exc:
+        raise BotError(f"the post's {post.format} front matter cannot be read: {exc}") from None
+    return {}
+
+
+def set_keys(post: Post, values: dict[str, Any]) -> Post:
+    """Set keys (datetimes, bools, strings), keeping everything else as written."""
+    if post.format is None:
+        raise BotError("the post has no front matter; add a `+++` TOML block with title and date")
+    doc = _load(post)
+    if all(_same(doc.get(k), v) for k, v in values.items()):
+        return post
+    for key, value in values.items():
+        doc[key] = value if post.format != "yaml" or not isinstance(value, dt.datetime) else _iso(value)
+    if post.format == "toml":
+        front = tomlkit.dumps(doc)
+    elif post.format == "yaml":
+        out = io.StringIO()
+        yamlio.round_trip().dump(doc, out)
+        front = out.getvalue()
+    else:
+        front = _dump_json(doc, post.front, values)
+    return replace(post, front=front)
+
+
+def _same(current: Any, value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return _iso(value) == (_iso(current) if isinstance(current, dt.datetime) else str(current))
+    return bool(current == value and type(current) is type(value))
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def _dump_json(doc: dict[str, Any], original: str, values: dict[str, Any]) -> str:
+    indent = re.search(r"\n([ \t]+)\"", original)
+    data = {k: _iso(v) if isinstance(v, dt.datetime) else v for k, v in doc.items()}
+    return json.dumps(data, ensure_ascii=False, indent=indent.group(1) if indent else 2)
+
+
+def in_zone_of_date(post: Post, now: dt.datetime) -> dt.datetime:
+    """`now` in the UTC offset of the post's `date` (Hugo shows lastmod next to it), to the second."""
+    date = get(post, "date")
+    if isinstance(date, str):
+        try:
+            date = dt.datetime.fromisoformat(date)
+        except ValueError:
+            date = None
+    zone = date.tzinfo if isinstance(date, dt.datetime) and date.tzinfo else dt.UTC
+    return now.astimezone(zone).replace(microsecond=0)
+
+
+def touch(text: str, now: dt.datetime) -> str:
+    """Set `lastmod` to now; the caller decides that the content really changed."""
+    post = split(text)
+    if post.format is None:
+        return text
+    return join(set_keys(post, {"lastmod": in_zone_of_date(post, now)}))
+
+
+def set_draft(text: str, draft: bool, now: dt.datetime, *, redate: bool = False) -> str:
+    post = split(text)
+    values: dict[str, Any] = {"draft": draft}
+    if redate:
+        values["date"] = in_zone_of_date(post, now)
+    return join(set_keys(post, values))

@@ -1,0 +1,109 @@
+"""Import a hand-written post: its first markdown table becomes rows, the table becomes generated.
+
+The import is checked to be lossless: rendering the imported rows must give back every cell's text
+exactly (links included), otherwise it refuses and says which cell would change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import dates, frontmatter, inline, render
+from bot.model import BotError, Row
+
+COLUMNS = {
+    "模型": "name",
+    "所在机构": "organization",
+    "发布时间": "released",
+    "开源地址": "url",
+    "所用数据": "data",
+}
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】"}
+
+
+@dataclass(frozen=True)
+class Imported:
+    rows: list[Row]
+    post: str
+    """The post with the table replaced by the generated block."""
+
+
+def split_cells(line: str) -> list[str]:
+    """GFM: cells are separated by `|` not preceded by a backslash; outer pipes are optional."""
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return [c.strip() for c in re.split(r"(?<!\\)\|", text)]
+
+
+def find_table(body: str) -> tuple[int, int, list[str], list[list[str]]]:
+    """(first line, end line, header, rows) of the first table in the body."""
+    lines = body.split("\n")
+    for i in range(len(lines) - 1):
+        if "|" in lines[i] and _DELIMITER.match(lines[i + 1]) and "-" in lines[i + 1]:
+            end = i + 2
+            while end < len(lines) and lines[end].strip().startswith("|"):
+                end += 1
+            return i, end, split_cells(lines[i]), [split_cells(x) for x in lines[i + 2 : end]]
+    raise BotError("no markdown table found in the post")
+
+
+def split_name(cell: str) -> tuple[str, str]:
+    """`Med-Flamingo 一种…学习器` → name, summary: at the first space after which the text has CJK
+    and before which brackets are balanced. No such space: all of it is the name."""
+    for m in re.finditer(r" ", cell):
+        head, tail = cell[: m.start()], cell[m.end() :]
+        if tail and _CJK.search(tail) and _balanced(head) and not head.endswith(" "):
+            return head, tail
+    return cell, ""
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in _PAIRS.items())
+
+
+def row_from_cells(cells: dict[str, str]) -> Row:
+    row: Row = {}
+    name, summary = split_name(cells.get("name", ""))
+    row["name"] = inline.from_markdown(name)
+    if summary:
+        row["summary"] = inline.from_markdown(summary)
+    for key in ("organization", "url", "data"):
+        value = inline.from_markdown(cells.get(key, "")) if key != "url" else cells.get(key, "").strip()
+        if value:
+            row[key] = value
+    if cells.get("released"):
+        row["released"] = dates.parse(cells["released"]).stored()
+    return row
+
+
+def import_post(text: str) -> Imported:
+    post = frontmatter.split(text)
+    start, end, header, raw_rows = find_table(post.body)
+    unknown = [h for h in header if h not in COLUMNS]
+    if unknown:
+        raise BotError(f"unknown column(s) {unknown}; the importer knows {list(COLUMNS)}")
+    keys = [COLUMNS[h] for h in header]
+    rows: list[Row] = []
+    for number, raw in enumerate(raw_rows, start=1):
+        if len(raw) != len(keys):
+            raise BotError(f"table row {number} has {len(raw)} cells, the header has {len(keys)}")
+        cells = dict(zip(keys, raw, strict=True))
+        try:
+            row = row_from_cells(cells)
+        except ValueError as exc:
+            raise BotError(f"table row {number}: {exc}") from None
+        rendered = dict(zip(COLUMNS.values(), render.cells(row), strict=True))
+        for key, original in cells.items():
+            if rendered[key] != original:
+                raise BotError(
+                    f"table row {number}, column {key}: import would change {original!r} to {rendered[key]!r}"
+                )
+        rows.append(row)
+    lines = post.body.split("\n")
+    table = render.render_table(rows)
+    body = "\n".join([*lines[:start], render.generated_block(table), *lines[end:]])
+    return Imported(rows=rows, post=frontmatter.join(frontmatter.Post(post.format, post.front, body)))

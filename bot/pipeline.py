@@ -1,0 +1,152 @@
+"""The pure pipeline: an issue body and the repository's files in, a decision and new file texts out.
+
+No clock, network or filesystem here: `now` and the files are passed in, so every outcome can be
+reproduced, and the same code serves the local CLI and the GitHub Action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import dataset, dates, frontmatter, inline, issue_body, render, validate
+from bot.form import Form, parse_form, schema_agreement
+from bot.layout import Layout, Snapshot
+from bot.model import BotError, FileChange, Problem, Row, errors
+
+TEXT_FIELDS = validate.TEXT_FIELDS
+
+
+@dataclass(frozen=True)
+class Context:
+    """The parsed, shared inputs of every command."""
+
+    form: Form
+    schema: dict[str, Any]
+    rows: list[Row]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.form.labels
+
+
+def context(snapshot: Snapshot) -> Context:
+    try:
+        schema = validate.load_schema(snapshot.schema)
+    except Exception as exc:
+        raise BotError(f"the row schema is not a valid JSON Schema: {exc}") from None
+    return Context(parse_form(snapshot.form), schema, dataset.load_rows(snapshot.data))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a submission leads to: accepted with changes, or rejected with problems."""
+
+    row: Row
+    problems: list[Problem]
+    changes: tuple[FileChange, ...] = ()
+    position: int | None = None
+    """1-based row number of the new row in the data file, when accepted."""
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> bool:
+        return not errors(self.problems)
+
+
+def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[Row, list[Problem]]:
+    """Form answers → a row: text trimmed and folded onto one line, the date normalized."""
+    row: Row = {}
+    problems: list[Problem] = []
+    for f in form.fields:
+        raw = values.get(f.id, "")
+        text = ", ".join(raw) if isinstance(raw, list) else raw if isinstance(raw, str) else ""
+        text = inline.fold(text) if f.id in TEXT_FIELDS or f.id == "url" else text.strip()
+        if not text:
+            continue
+        if f.id == "released":
+            try:
+                text = dates.parse(text).stored()
+            except ValueError as exc:
+                problems.append(Problem(str(exc), field="released", label=f.label))
+                continue
+        row[f.id] = text
+    return row, problems
+
+
+def review_submission(body: str, ctx: Context, now: dt.datetime) -> tuple[Row, list[Problem]]:
+    """Parse and check an issue body against the form, the schema, the rules and the stored rows."""
+    parsed = issue_body.parse_body(body, ctx.form)
+    problems = [
+        Problem(f"appears more than once in the issue; keep one “### {label}” section.", label=label)
+        for label in parsed.repeated
+    ]
+    if not parsed.present:
+        return {}, [Problem(NOT_A_FORM)]
+    row, more = row_from_answers(parsed.values, ctx.form)
+    problems += more
+    flagged = {p.field for p in problems}
+    checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=now.date())
+    problems += [p for p in checked if p.field not in flagged]
+    problems += validate.find_duplicate(row, ctx.rows, ctx.labels)
+    return row, problems
+
+
+NOT_A_FORM = (
+    "this issue was not written with the “new model” form, so there is nothing to add; "
+    "open a new issue with that form (its field headings are how the bot reads the answers)."
+)
+
+
+def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Layout) -> Outcome:
+    """Accept or reject a submission; when accepted, the new data file and post."""
+    ctx = context(snapshot)
+    row, problems = review_submission(body, ctx, now)
+    if errors(problems):
+        return Outcome(row=row, problems=problems)
+    data = dataset.append_row(snapshot.data, row)
+    rows = [*ctx.rows, row]
+    post = regenerate(snapshot.post, rows, now)
+    changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
+    return Outcome(row=row, problems=problems, changes=changes, position=len(rows), warnings=problems)
+
+
+def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
+    """The post with the table rendered from `rows`; `lastmod` moves only if the table changed."""
+    post = frontmatter.split(post_text)
+    table = render.render_table(rows)
+    if render.current_table(post.body).strip("\n") == table.strip("\n"):
+        return post_text
+    body = render.replace_table(post.body, table)
+    return frontmatter.touch(frontmatter.join(frontmatter.Post(post.format, post.front, body)), now)
+
+
+def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileChange:
+    rows = dataset.load_rows(snapshot.data)
+    return FileChange(layout.post, snapshot.post, regenerate(snapshot.post, rows, now))
+
+
+def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> list[Problem]:
+    """Everything `python -m bot check` reports: errors fail the check, warnings do not."""
+    ctx = context(snapshot)
+    problems = [
+        Problem(f"{layout.form} ↔ {layout.schema}: {p.message}")
+        for p in schema_agreement(ctx.form, ctx.schema)
+    ]
+    for number, row in enumerate(ctx.rows, start=1):
+        problems += validate.check_row(
+            row, schema=ctx.schema, labels=ctx.labels, today=today, strict=False, number=number
+        )
+    problems += validate.duplicate_problems(ctx.rows, ctx.labels)
+    post = frontmatter.split(snapshot.post)
+    try:
+        in_sync = render.current_table(post.body).strip("\n") == render.render_table(ctx.rows).strip("\n")
+    except BotError as exc:
+        problems.append(Problem(f"{layout.post}: {exc}"))
+    else:
+        if not in_sync:
+            problems.append(
+                Problem(f"{layout.post} is out of date with {layout.data}; run `python -m bot render`.")
+            )
+    return problems

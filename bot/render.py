@@ -1,0 +1,87 @@
+"""Rows → the markdown table (a jinja2 template), placed between marker comments in the post."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from bot import dates, inline
+from bot.model import BotError, Row
+
+START = "<!-- leaderboard:start — generated from models.yaml by `python -m bot render`; edit the data, not this table -->"
+END = "<!-- leaderboard:end -->"
+_START = re.compile(r"^<!-- leaderboard:start\b.*-->[ \t]*$", re.MULTILINE)
+_END = re.compile(r"^<!-- leaderboard:end\b.*-->[ \t]*$", re.MULTILINE)
+HEADERS = ("模型", "所在机构", "发布时间", "开源地址", "所用数据")
+ALIGNS = (":---", "---", "---", "---", "---")
+
+
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,  # markdown, escaped cell by cell by `inline`
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("table.md.j2")
+
+
+def model_cell(row: Row) -> str:
+    name = inline.to_markdown(row.get("name", ""))
+    summary = inline.to_markdown(row.get("summary", ""))
+    return f"{name} {summary}" if summary else name
+
+
+def released_cell(value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return dates.parse(value).display()
+    except ValueError:
+        return inline.to_markdown(value)
+
+
+def cells(row: Row) -> list[str]:
+    """The five cells of a row, in the seed's column order."""
+    return [
+        model_cell(row),
+        inline.to_markdown(row.get("organization", "")),
+        released_cell(row.get("released", "")),
+        inline.safe_url(row.get("url", "")),
+        inline.to_markdown(row.get("data", "")),
+    ]
+
+
+def render_table(rows: list[Row]) -> str:
+    return _template().render(headers=HEADERS, aligns=ALIGNS, rows=[cells(r) for r in rows])
+
+
+def generated_block(table: str) -> str:
+    return f"{START}\n\n{table}\n{END}"
+
+
+def find_block(body: str) -> tuple[int, int]:
+    """Start and end offsets of the generated block (markers included); BotError if not exactly one."""
+    starts, ends = list(_START.finditer(body)), list(_END.finditer(body))
+    if len(starts) != 1 or len(ends) != 1 or ends[0].start() < starts[0].end():
+        raise BotError(
+            "the post must contain exactly one `<!-- leaderboard:start … -->` line followed by one "
+            "`<!-- leaderboard:end -->` line around the generated table"
+        )
+    return starts[0].start(), ends[0].end()
+
+
+def current_table(body: str) -> str:
+    start, end = find_block(body)
+    block = body[start:end]
+    return block[block.index("\n") + 1 : block.rindex("\n")].strip("\n")
+
+
+def replace_table(body: str, table: str) -> str:
+    """The post body with the generated block replaced; text above and below is kept."""
+    start, end = find_block(body)
+    return body[:start] + generated_block(table) + body[end:]
