@@ -20,7 +20,7 @@ COLUMNS = {
     "所用数据": "data",
 }
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_SUMMARY_START = re.compile(r"[\d.]*[\u3000-\u9fff\uff00-\uffef]")
 _PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 
 
@@ -52,11 +52,11 @@ def find_table(body: str) -> tuple[int, int, list[str], list[list[str]]]:
 
 
 def split_name(cell: str) -> tuple[str, str]:
-    """`Med-Flamingo 一种…学习器` → name, summary: at the first space after which the text has CJK
-    and before which brackets are balanced. No such space: all of it is the name."""
+    """`Med-Flamingo 一种…学习器` → name, summary: at the first space after which a Chinese phrase
+    starts (`用于…`, `5400亿参数…`) and before which brackets are balanced. Else all of it is the name."""
     for m in re.finditer(r" ", cell):
         head, tail = cell[: m.start()], cell[m.end() :]
-        if tail and _CJK.search(tail) and _balanced(head) and not head.endswith(" "):
+        if _SUMMARY_START.match(tail) and _balanced(head) and not head.endswith(" "):
             return head, tail
     return cell, ""
 

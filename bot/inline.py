@@ -15,12 +15,23 @@ LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>]+)\)")
 """A markdown link with an http(s) destination and no nested brackets or parentheses."""
 
 # Characters goldmark reads as markup inside a table cell (emphasis, code, links, HTML,
-# strikethrough, the cell separator, the escape itself) and Hugo's shortcode braces.
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|~{}$])|&(?=#?[0-9A-Za-z]+;)")
-_UNESCAPE = re.compile(r"\\([\\`*_\[\]<>|~{}$&])")
-# Bytes never allowed raw in a link destination or bare URL inside a table row.
-_URL_UNSAFE = re.compile(r"[\s<>|\\`\"{}\[\]^]")
+# strikethrough, the cell separator, the escape itself), Hugo's shortcode braces, an `&` that
+# would start a character reference, and what goldmark's linkify extension turns into a link
+# (`://`, `www.`, the `@` of an e-mail address): bare URLs in text stay text.
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|~{}$@])|&(?=#?[0-9A-Za-z]+;)|:(?=//)|(?<=[Ww]{3})\.")
+# CommonMark: a backslash before any ASCII punctuation character is an escape.
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Bytes never allowed raw in a URL (RFC 3986) nor inside a table row.
+_URL_UNSAFE = re.compile(r"[\s<>|\\`\"{}^]")
 _LINK_DEST_UNSAFE = re.compile(r"[\s<>|\\`\"{}\[\]^()]")
+# In a link destination goldmark resolves character references even after a backslash,
+# so an `&` that would start one is written as the reference `&amp;` instead.
+_DEST_AMPERSAND = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# goldmark's linkify (v1.8, Hugo 0.16x): the URL it links at the start of a cell, before trimming.
+_AUTOLINK = re.compile(
+    r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
+    r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?"
+)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 
 
@@ -51,26 +62,60 @@ def plain(text: str) -> str:
 
 def escape(text: str) -> str:
     """Escape plain text so goldmark shows it literally inside a table cell."""
-    return _ESCAPE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
+    return _ESCAPE.sub(lambda m: "\\" + m.group(0), text)
 
 
 def _percent(m: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in m.group(0).encode())
 
 
+def autolink_end(url: str) -> int:
+    """How much of `url`, alone at the start of a cell, goldmark's linkify turns into a link (0: none).
+
+    The link is the whole URL only when this returns len(url); otherwise the rest is shown as text.
+    """
+    m = _AUTOLINK.match(url)
+    if not m:
+        return 0
+    end = m.end()
+    if url[end - 1] == ".":
+        end -= 1
+    elif url[end - 1] == ")":
+        closing = url.count(")", 0, end) - url.count("(", 0, end)
+        end -= max(closing, 0)
+    elif url[end - 1] == ";":
+        i = end - 2
+        while i >= 0 and url[i].isascii() and url[i].isalnum():
+            i -= 1
+        if i != end - 2 and i >= 0 and url[i] == "&":
+            end = i
+    i = end - 1
+    while i > 0 and url[i] in "?!.,:*_~":
+        i -= 1
+    return i + 1
+
+
 def safe_url(url: str) -> str:
-    """A URL as bare text in a cell: percent-encode what could end the cell or open markup."""
-    return _URL_UNSAFE.sub(_percent, url.strip())
+    """A URL as bare text in a cell (linkify makes it a link): percent-encode what no URL may
+    contain raw, keep the part linkify links as is and escape the rest, which is text."""
+    url = _URL_UNSAFE.sub(_percent, url.strip())
+    end = autolink_end(url)
+    return url[:end] + escape(url[end:])
 
 
 def to_markdown(text: str) -> str:
     """Stored text → the markdown of one table cell (never contains a newline or a bare `|`)."""
     out: list[str] = []
-    for part in segments(fold(text)):
+    parts = segments(fold(text))
+    for i, part in enumerate(parts):
         if isinstance(part, Link):
-            out.append(f"[{escape(part.label)}]({_LINK_DEST_UNSAFE.sub(_percent, part.url)})")
+            dest = _DEST_AMPERSAND.sub("&amp;", _LINK_DEST_UNSAFE.sub(_percent, part.url))
+            out.append(f"[{escape(part.label)}]({dest})")
         else:
-            out.append(escape(part))
+            plain_md = escape(part)
+            if plain_md.endswith("!") and i + 1 < len(parts):  # `![` would open an image
+                plain_md = plain_md[:-1] + "\\!"
+            out.append(plain_md)
     return "".join(out)
 
 

@@ -90,7 +90,8 @@ def review_submission(body: str, ctx: Context, now: dt.datetime) -> tuple[Row, l
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=now.date())
     problems += [p for p in checked if p.field not in flagged]
     problems += validate.find_duplicate(row, ctx.rows, ctx.labels)
-    return row, problems
+    order = [f.id for f in ctx.form.fields]
+    return row, sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
 
 
 NOT_A_FORM = (

@@ -49,7 +49,7 @@ def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
 def schema_problems(row: Row, schema: Mapping[str, Any], labels: Mapping[str, str]) -> list[Problem]:
     """JSON Schema errors, each rephrased as what to do."""
     validator = _validator(json.dumps(schema, sort_keys=True))
-    problems = []
+    problems: list[Problem] = []
     for err in sorted(validator.iter_errors(row), key=lambda e: (list(e.path), e.validator)):
         field = str(err.path[0]) if err.path else None
         message = _schema_message(err, schema)
@@ -58,7 +58,8 @@ def schema_problems(row: Row, schema: Mapping[str, Any], labels: Mapping[str, st
             message = "is required; fill it in."
         elif err.validator == "additionalProperties":
             message = f"unknown field(s): {err.message}"
-        problems.append(Problem(message, field=field, label=labels.get(field or "", field)))
+        if field is None or field not in {p.field for p in problems}:  # one message per field
+            problems.append(Problem(message, field=field, label=labels.get(field or "", field)))
     return problems
 
 

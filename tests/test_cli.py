@@ -1,0 +1,144 @@
+"""The CLI end to end, as a user runs it on a fresh clone: real git, real files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO_ROOT, git, read, run_bot
+
+from bot.layout import Layout
+
+LAYOUT = Layout()
+
+
+def status(repo: Path) -> str:
+    return git(repo, "status", "--porcelain")
+
+
+def test_submit_commits_on_a_new_branch_and_leaves_the_checkout_alone(site_repo: Path) -> None:
+    head = git(site_repo, "rev-parse", "HEAD").strip()
+    result = run_bot(site_repo, "submit", "examples/new-model.md")
+    assert result.code == 0, result.err
+    assert "Accepted as row 32" in result.out and "leaderboard/meditron-70b created" in result.out
+    assert git(site_repo, "rev-parse", "HEAD").strip() == head
+    assert git(site_repo, "branch", "--show-current").strip() == "main"
+    assert status(site_repo) == ""
+    assert git(site_repo, "rev-parse", "leaderboard/meditron-70b^").strip() == head
+    changed = git(site_repo, "diff", "--name-only", "HEAD", "leaderboard/meditron-70b").split()
+    assert sorted(changed) == sorted([LAYOUT.data, LAYOUT.post])
+    post = git(site_repo, "show", f"leaderboard/meditron-70b:{LAYOUT.post}")
+    assert "| Meditron-70B 基于Llama-2的开源医学大模型 |" in post
+    assert "Add Meditron-70B to the leaderboard" in git(
+        site_repo, "log", "-1", "--format=%s", "leaderboard/meditron-70b"
+    )
+
+
+def test_submit_twice_is_a_no_op_the_second_time(site_repo: Path) -> None:
+    run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "7")
+    tip = git(site_repo, "rev-parse", "leaderboard/issue-7").strip()
+    again = run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "7")
+    assert again.code == 0 and "already up to date" in again.out
+    assert git(site_repo, "rev-parse", "leaderboard/issue-7").strip() == tip
+    assert "Closes #7" in git(site_repo, "log", "-1", "--format=%B", "leaderboard/issue-7")
+
+
+def test_submit_works_without_a_git_identity(site_repo: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update({"HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "PYTHONPATH": str(REPO_ROOT)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "submit", "examples/new-model.md"],
+        cwd=site_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        git(site_repo, "log", "-1", "--format=%an", "leaderboard/meditron-70b").strip() == "leaderboard-bot"
+    )
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(site_repo: Path) -> None:
+    result = run_bot(site_repo, "submit", "--dry-run", "examples/new-model.md")
+    assert result.code == 0
+    assert f"+++ b/{LAYOUT.data}" in result.out and "+- name: Meditron-70B" in result.out
+    assert status(site_repo) == "" and "leaderboard/" not in git(site_repo, "branch")
+
+
+def test_write_edits_the_working_tree_only(site_repo: Path) -> None:
+    result = run_bot(site_repo, "submit", "--write", "examples/new-model.md")
+    assert result.code == 0
+    assert sorted(status(site_repo).split()) == sorted(["M", LAYOUT.data, "M", LAYOUT.post])
+    assert "leaderboard/" not in git(site_repo, "branch")
+    assert run_bot(site_repo, "check").code == 0
+
+
+def test_rejected_submission_exits_1_with_every_problem_and_changes_nothing(site_repo: Path) -> None:
+    result = run_bot(site_repo, "submit", "examples/invalid.md")
+    assert result.code == 1
+    for label in (
+        "模型名称 / Model name",
+        "简介 / Summary",
+        "发布时间 / Release date",
+        "开源地址 / Repository or homepage URL",
+        "所用数据 / Training data and method",
+    ):
+        assert label in result.out
+    assert "Traceback" not in result.out + result.err
+    assert status(site_repo) == "" and "leaderboard/" not in git(site_repo, "branch")
+
+
+def test_usage_and_setup_errors_exit_2_without_a_traceback(site_repo: Path, tmp_path: Path) -> None:
+    assert run_bot(site_repo, "submit").code == 2
+    missing = run_bot(site_repo, "submit", "nope.md")
+    assert missing.code == 2 and "nope.md" in missing.err and "Traceback" not in missing.err
+    (site_repo / LAYOUT.data).write_text("- name: [\n", encoding="utf-8")
+    broken = run_bot(site_repo, "submit", "--write", "examples/new-model.md")
+    assert broken.code == 2 and "not valid YAML" in broken.err and "Traceback" not in broken.err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_bot(empty, "check").code == 2
+
+
+def test_submit_reads_stdin(site_repo: Path) -> None:
+    body = read(site_repo, "examples/new-model.md")
+    assert run_bot(site_repo, "submit", "--dry-run", "-", stdin=body).code == 0
+
+
+def test_parse_issue_prints_json(site_repo: Path) -> None:
+    result = run_bot(site_repo, "parse-issue", "examples/new-model.md")
+    assert json.loads(result.out)["url"] == "https://github.com/epfLLM/meditron"
+
+
+def test_check_render_and_render_check(site_repo: Path) -> None:
+    assert run_bot(site_repo, "check").code == 0
+    assert run_bot(site_repo, "render", "--check").code == 0
+    with open(site_repo / LAYOUT.data, "a", encoding="utf-8") as f:
+        f.write("- name: Hand-added\n")
+    assert run_bot(site_repo, "check").code == 1
+    assert run_bot(site_repo, "render", "--check").code == 1
+    assert run_bot(site_repo, "render").code == 0
+    assert "| Hand-added |" in read(site_repo, LAYOUT.post)
+    assert run_bot(site_repo, "check").code == 0
+    before = read(site_repo, LAYOUT.post)
+    assert "up to date" in run_bot(site_repo, "render").out
+    assert read(site_repo, LAYOUT.post) == before
+
+
+def test_post_publish_and_draft_touch_only_draft(site_repo: Path) -> None:
+    before = read(site_repo, LAYOUT.post)
+    assert run_bot(site_repo, "post", "publish").code == 0
+    assert read(site_repo, LAYOUT.post) == before.replace("draft = true", "draft = false", 1)
+    assert run_bot(site_repo, "post", "draft").code == 0
+    assert read(site_repo, LAYOUT.post) == before
+
+
+def test_import_refuses_to_overwrite_then_reproduces_the_committed_files(site_repo: Path) -> None:
+    seed = Path(__file__).parent / "fixtures" / "seed-post.md"
+    assert run_bot(site_repo, "import", str(seed)).code == 2
+    assert run_bot(site_repo, "import", "--force", str(seed)).code == 0
+    assert status(site_repo) == ""

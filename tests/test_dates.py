@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import dates
+
+
+@pytest.mark.parametrize(
+    ("text", "stored", "shown"),
+    [
+        ("2023", "2023", "2023年"),
+        ("2023-04", "2023-04", "2023年4月"),
+        ("2023-4-9", "2023-04-09", "2023年4月9日"),
+        ("2023/04/19", "2023-04-19", "2023年4月19日"),
+        ("2023.4", "2023-04", "2023年4月"),
+        ("2023年4月19日", "2023-04-19", "2023年4月19日"),
+        ("2022年12月", "2022-12", "2022年12月"),
+        ("2023年", "2023", "2023年"),
+        (" 2023-04-19 ", "2023-04-19", "2023年4月19日"),
+    ],
+)
+def test_accepted_spellings(text: str, stored: str, shown: str) -> None:
+    released = dates.parse(text)
+    assert released.stored() == stored
+    assert released.display() == shown
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-13", "2023-02-30", "23-04", "2023-04/19", "April 2023", "2023年13月", ""]
+)
+def test_rejected_spellings_say_how_to_write_a_date(text: str) -> None:
+    with pytest.raises(ValueError, match="date"):
+        dates.parse(text)
+
+
+def test_future_means_even_the_earliest_day_is_after_today() -> None:
+    today = dt.date(2026, 11, 25)
+    assert not dates.is_future(dates.parse("2026-11"), today)
+    assert not dates.is_future(dates.parse("2026"), today)
+    assert dates.is_future(dates.parse("2026-11-26"), today)
+    assert dates.is_future(dates.parse("2026-12"), today)
+    assert dates.is_future(dates.parse("2027"), today)
+
+
+@given(
+    st.dates(min_value=dt.date(1000, 1, 1)),
+    st.sampled_from(["{y}-{m}-{d}", "{y}/{m}/{d}", "{y}年{m}月{d}日"]),
+)
+def test_every_real_date_round_trips_through_stored_form(day: dt.date, pattern: str) -> None:
+    text = pattern.format(y=f"{day.year:04d}", m=day.month, d=day.day)
+    assert dates.parse(dates.parse(text).stored()) == dates.parse(text)
+    assert dates.parse(text).earliest() == day

@@ -1,0 +1,96 @@
+"""The pure pipeline on the repository's real files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot import dataset, frontmatter, pipeline, render
+from bot.files import WorkingTree
+from bot.layout import Layout, Snapshot, read_snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUT = Layout()
+NOW = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+EXAMPLE = (ROOT / "examples/new-model.md").read_text(encoding="utf-8")
+
+
+def snapshot() -> Snapshot:
+    return read_snapshot(LAYOUT, WorkingTree(ROOT))
+
+
+def test_an_accepted_submission_appends_one_row_and_regenerates_the_post() -> None:
+    before = snapshot()
+    outcome = pipeline.plan_submission(EXAMPLE, before, NOW, LAYOUT)
+    assert outcome.accepted and outcome.position == 32
+    data, post = outcome.changes
+    assert data.path == LAYOUT.data and data.new.startswith(before.data)
+    assert (
+        dataset.load_rows(data.new)[-1]
+        == outcome.row
+        == {
+            "name": "Meditron-70B",
+            "summary": "基于Llama-2的开源医学大模型",
+            "organization": "洛桑联邦理工学院（EPFL）",
+            "released": "2023-11-27",
+            "url": "https://github.com/epfLLM/meditron",
+            "data": "-基于Llama-2-70B继续预训练 -使用[GAP-Replay](https://github.com/epfLLM/meditron)医学语料：临床指南、PubMed论文与摘要",
+        }
+    )
+    old_lines, new_lines = before.post.splitlines(), post.new.splitlines()
+    added = [line for line in new_lines if line not in old_lines]
+    assert added == [
+        "lastmod = 2026-11-25T16:00:00+08:00",
+        render.render_table([outcome.row]).splitlines()[2],
+    ]
+    assert frontmatter.get(frontmatter.split(post.new), "date") == frontmatter.get(
+        frontmatter.split(before.post), "date"
+    )
+
+
+def test_the_same_submission_again_is_a_duplicate() -> None:
+    first = pipeline.plan_submission(EXAMPLE, snapshot(), NOW, LAYOUT)
+    s = snapshot()
+    after = Snapshot(s.form, s.schema, first.changes[0].new, first.changes[1].new)
+    again = pipeline.plan_submission(EXAMPLE, after, NOW, LAYOUT)
+    assert not again.accepted and again.changes == ()
+    assert "row 32" in again.problems[0].message
+
+
+def test_render_of_unchanged_data_changes_nothing_not_even_lastmod() -> None:
+    change = pipeline.plan_render(snapshot(), NOW + dt.timedelta(days=3), LAYOUT)
+    assert not change.changed
+
+
+def test_check_passes_on_the_repository_with_the_seed_warnings() -> None:
+    problems = pipeline.check(snapshot(), NOW.date(), LAYOUT)
+    assert [p.severity for p in problems] == ["warning"] * 5
+    assert [(p.row, p.field) for p in problems] == [
+        (1, "organization"),
+        (14, "url"),
+        (15, "name"),
+        (20, "url"),
+        (26, "url"),
+    ]
+
+
+def test_check_fails_when_the_post_is_out_of_date_or_a_row_breaks_the_schema() -> None:
+    s = snapshot()
+    stale = Snapshot(s.form, s.schema, s.data + "- name: New\n", s.post)
+    assert any("out of date" in p.message for p in pipeline.check(stale, NOW.date(), LAYOUT))
+    broken = Snapshot(s.form, s.schema, s.data + "- name: X\n  colour: red\n", s.post)
+    assert any(p.severity == "error" and p.row == 32 for p in pipeline.check(broken, NOW.date(), LAYOUT))
+
+
+def test_a_free_text_issue_is_told_to_use_the_form() -> None:
+    outcome = pipeline.plan_submission("Please add Foo!", snapshot(), NOW, LAYOUT)
+    assert [p.message for p in outcome.problems] == [pipeline.NOT_A_FORM]
+
+
+def test_problems_are_in_form_order_and_name_their_field() -> None:
+    body = (ROOT / "examples/invalid.md").read_text(encoding="utf-8")
+    outcome = pipeline.plan_submission(body, snapshot(), NOW, LAYOUT)
+    fields = [p.field for p in outcome.problems]
+    assert fields == sorted(fields, key=["name", "summary", "organization", "released", "url", "data"].index)
+    assert {"name", "summary", "released", "url", "data"} <= set(fields)
+    assert all(p.label and " / " in p.label for p in outcome.problems)

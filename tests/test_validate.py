@@ -1,0 +1,121 @@
+"""Schema and review rules: what a new submission must pass, and how problems are phrased."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import validate
+from bot.form import parse_form
+from bot.model import Row
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "schemas/model.schema.json").read_text(encoding="utf-8"))
+LABELS = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8")).labels
+TODAY = dt.date(2026, 11, 25)
+
+
+def problems(row: Row, strict: bool = True) -> list[tuple[str | None, str, str]]:
+    found = validate.check_row(row, schema=SCHEMA, labels=LABELS, today=TODAY, strict=strict)
+    return [(p.field, p.severity, p.message) for p in found]
+
+
+def test_a_good_row_has_no_problems() -> None:
+    row = {
+        "name": "Meditron",
+        "released": "2023-11",
+        "url": "https://github.com/epfLLM/meditron",
+        "data": "-a -b",
+    }
+    assert problems(row) == []
+
+
+def test_name_is_required_and_problems_carry_the_form_label() -> None:
+    found = validate.check_row({"summary": "x"}, schema=SCHEMA, labels=LABELS, today=TODAY)
+    assert [(p.field, p.label, p.message) for p in found] == [
+        ("name", "模型名称 / Model name", "is required; fill it in.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://x.org/a", "javascript:alert(1)", "github.com/a/b", "https://", "https://exa mple.org"]
+)
+def test_only_full_http_urls(url: str) -> None:
+    assert [f for f, severity, _ in problems({"name": "A", "url": url}) if severity == "error"] == ["url"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("<script>alert(1)</script>", "HTML"),
+        ("x <img src=x onerror=alert(1)>", "HTML"),
+        ("[a](javascript:alert(1))", "only http:// and https:// links"),
+        ("[a](data:text/html,x)", "only http:// and https:// links"),
+        ("![pic](https://x.org/a.png)", "image"),
+        ("{{< youtube x >}}", "shortcode"),
+        ("{{% x %}}", "shortcode"),
+        ("a\u202eb", "invisible"),
+        ("a\u0000b", "invisible"),
+        ("斯坦福大学-", "stray"),
+    ],
+)
+@pytest.mark.parametrize("field", ["name", "summary", "organization", "data"])
+def test_hostile_text_is_an_error_in_every_text_field(field: str, text: str, fragment: str) -> None:
+    row = {"name": "A", field: text}
+    assert any(f == field and sev == "error" and fragment in msg for f, sev, msg in problems(row))
+
+
+def test_http_links_and_markdown_punctuation_are_fine() -> None:
+    row = {"name": "A*", "data": "基于[Llama](https://x.org/a_b) | 2*3 _x_ `y` ~z~ \\ & <= 5"}
+    assert problems(row) == []
+
+
+def test_stored_rows_get_warnings_for_review_rules_but_errors_for_the_schema() -> None:
+    assert problems({"name": "A", "organization": "斯坦福-"}, strict=False) == [
+        ("organization", "warning", "ends with a stray “-”; remove it.")
+    ]
+    assert problems({"name": "A", "extra": "x"}, strict=False)[0][1] == "error"
+
+
+def test_lengths_are_limited_with_the_numbers_in_the_message() -> None:
+    [(field, _, message)] = problems({"name": "A" * 101})
+    assert field == "name" and message == "is 101 characters long; the limit is 100. Shorten it."
+
+
+def test_future_and_unbalanced() -> None:
+    assert (
+        "released",
+        "error",
+        "2026-12 is in the future; give the date the model was released.",
+    ) in problems({"name": "A", "released": "2026-12"})
+    assert any("parentheses" in m for _, _, m in problems({"name": "A", "url": "https://x.org/a)"}))
+
+
+@pytest.mark.parametrize(
+    "name", ["OpenBioMed", "openbiomed", "Open BioMed", "open-bio_med", "ＯｐｅｎＢｉｏＭｅｄ", "OpenBioMed!"]
+)
+def test_duplicate_names_after_normalization_are_errors_pointing_at_the_row(name: str) -> None:
+    rows = [{"name": "BioGPT"}, {"name": "OpenBioMed", "url": "https://github.com/PharMolix/OpenBioMed"}]
+    [problem] = validate.find_duplicate({"name": name}, rows, LABELS)
+    assert (
+        problem.severity == "error"
+        and "row 2" in problem.message
+        and problem.label == "模型名称 / Model name"
+    )
+
+
+def test_a_shared_url_is_only_a_warning() -> None:
+    rows = [{"name": "OpenBioMed", "url": "https://github.com/PharMolix/OpenBioMed"}]
+    [problem] = validate.find_duplicate(
+        {"name": "BioMedGPT-10B", "url": "https://github.com/PharMolix/OpenBioMed/"}, rows, LABELS
+    )
+    assert problem.severity == "warning" and problem.field == "url" and "row 1" in problem.message
+
+
+def test_name_key_ignores_links_case_width_and_punctuation() -> None:
+    assert validate.name_key("[ChatGLM-6B-Med](https://x.org)") == validate.name_key("chatglm 6b med")
+    assert validate.name_key("本草 Huatuo") == validate.name_key("本草Huatuo")
+    assert validate.name_key("BioMedGPT-1.6B") != validate.name_key("BioMedGPT-10B")
