@@ -79,7 +79,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args().repeat
     example = str(ROOT / "examples/new-model.md")
-    lines = ["| what | rows | median (s) | bare YAML safe load (s) | ratio to load |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| what | rows | median (s) | bare YAML safe load (s) | ratio to load |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     startup = median_seconds(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), repeat)
     lines.append(f"| python -c pass (start-up floor) | - | {startup:.3f} | - | - |")
     seed_check = median_seconds(cli(ROOT, "check"), repeat)
@@ -94,11 +97,15 @@ def main() -> None:
             check = median_seconds(cli(repo, "check"), max(1, repeat // 2))
             submit_times[count] = submit
             budget = "1" if count == 1_000 else "3"
-            lines.append(f"| submit --dry-run (budget {budget} s) | {count:,} | {submit:.3f} | {load:.3f} | {submit / load:.1f}x |")
+            lines.append(
+                f"| submit --dry-run (budget {budget} s) | {count:,} | {submit:.3f} | {load:.3f} | {submit / load:.1f}x |"
+            )
             lines.append(f"| check | {count:,} | {check:.3f} | {load:.3f} | {check / load:.1f}x |")
     growth = (submit_times[10_000] - startup) / (submit_times[1_000] - startup)
     print("\n".join(lines))
-    print(f"\nsubmit --dry-run growth 1k → 10k rows, start-up subtracted: {growth:.1f}x for 10x the rows (linear = 10x)")
+    print(
+        f"\nsubmit --dry-run growth 1k → 10k rows, start-up subtracted: {growth:.1f}x for 10x the rows (linear = 10x)"
+    )
 
 
 if __name__ == "__main__":

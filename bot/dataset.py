@@ -7,7 +7,6 @@ byte-for-byte, and a submission costs one safe load instead of a full round-trip
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Mapping
@@ -29,7 +28,7 @@ HEADER = (
 def load_rows(text: str) -> list[Row]:
     """Rows of the data file, every value as text; BotError naming the row when the shape is wrong."""
     try:
-        doc = yamlio.load_safe(text)
+        doc = yamlio.load_text(text)
     except Exception as exc:
         raise BotError(f"the data file is not valid YAML: {exc}") from None
     if doc is None:
@@ -40,15 +39,12 @@ def load_rows(text: str) -> list[Row]:
     for number, item in enumerate(doc, start=1):
         if not isinstance(item, Mapping):
             raise BotError(f"row {number} of the data file is not a mapping of field: value")
-        rows.append({str(k): _text(v) for k, v in item.items() if v is not None and _text(v) != ""})
+        if not all(isinstance(v, str) for v in item.values()):
+            raise BotError(
+                f"row {number} of the data file has a value that is not text (a list or a mapping)"
+            )
+        rows.append({str(k): v for k, v in item.items() if v != ""})
     return rows
-
-
-def _text(value: object) -> str:
-    """YAML may read `2023` as a number or `2023-04-19` as a date; the data is text."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def dump_rows(rows: list[Row]) -> str:
@@ -73,7 +69,7 @@ def _order(key: str) -> tuple[int, str]:
 
 def append_row(text: str, row: Row) -> str:
     """The data file text with `row` added at the end; everything already there is kept as is."""
-    if yamlio.load_safe(row_yaml(row)) != [row]:
+    if yamlio.load_text(row_yaml(row)) != [row]:
         raise BotError("the row could not be written to YAML faithfully")  # never expected
     stripped = text.strip()
     if (

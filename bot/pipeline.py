@@ -135,9 +135,16 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> list[Problem]:
         Problem(f"{layout.form} ↔ {layout.schema}: {p.message}")
         for p in schema_agreement(ctx.form, ctx.schema)
     ]
+    validator = validate.validator_for(ctx.schema)
     for number, row in enumerate(ctx.rows, start=1):
         problems += validate.check_row(
-            row, schema=ctx.schema, labels=ctx.labels, today=today, strict=False, number=number
+            row,
+            schema=ctx.schema,
+            labels=ctx.labels,
+            today=today,
+            strict=False,
+            number=number,
+            validator=validator,
         )
     problems += validate.duplicate_problems(ctx.rows, ctx.labels)
     post = frontmatter.split(snapshot.post)

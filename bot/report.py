@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 from bot import render
@@ -18,16 +19,40 @@ def problems_text(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def diff(changes: Iterable[FileChange]) -> str:
-    out: list[str] = []
-    for c in changes:
-        if c.changed:
-            out.extend(
-                difflib.unified_diff(
-                    (c.old or "").splitlines(True), c.new.splitlines(True), f"a/{c.path}", f"b/{c.path}", n=1
-                )
-            )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+def diff(changes: Iterable[FileChange], context: int = 1) -> str:
+    """A unified diff of the changed files."""
+    return "".join(
+        _unified(c.path, (c.old or "").splitlines(True), c.new.splitlines(True), context)
+        for c in changes
+        if c.changed
+    )
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def _unified(path: str, old: list[str], new: list[str], context: int) -> str:
+    """difflib's unified diff, run only on the span between the common head and tail of the two texts
+    (a submission appends a row to files of thousands of lines; difflib on all of it is quadratic-ish)."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start = max(0, head - context)
+    old_mid, new_mid = (
+        old[start : len(old) - max(0, tail - context)],
+        new[start : len(new) - max(0, tail - context)],
+    )
+    lines = []
+    for line in difflib.unified_diff(old_mid, new_mid, f"a/{path}", f"b/{path}", n=context):
+        hunk = _HUNK.match(line)
+        if hunk:
+            a, b, c, d = hunk.groups()
+            line = f"@@ -{int(a) + start}{b or ''} +{int(c) + start}{d or ''} @@\n"
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
 
 
 def diff_stat(changes: Iterable[FileChange]) -> str:

@@ -33,24 +33,38 @@ _FIX = {
 }
 
 
+def validator_for(schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
+    return _validator(schema)
+
+
 def load_schema(text: str) -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(text)
     jsonschema.Draft202012Validator.check_schema(schema)
     return schema
 
 
+def _validator(schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
+    """One compiled validator per schema text (rows are checked by the thousand)."""
+    return _compiled(json.dumps(schema, sort_keys=True))
+
+
 @cache
-def _validator(schema_json: str) -> jsonschema.Draft202012Validator:
+def _compiled(schema_json: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(
         json.loads(schema_json), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
 
 
-def schema_problems(row: Row, schema: Mapping[str, Any], labels: Mapping[str, str]) -> list[Problem]:
+def schema_problems(
+    row: Row,
+    schema: Mapping[str, Any],
+    labels: Mapping[str, str],
+    validator: jsonschema.Draft202012Validator | None = None,
+) -> list[Problem]:
     """JSON Schema errors, each rephrased as what to do."""
-    validator = _validator(json.dumps(schema, sort_keys=True))
     problems: list[Problem] = []
-    for err in sorted(validator.iter_errors(row), key=lambda e: (list(e.path), e.validator)):
+    errors = (validator or _validator(schema)).iter_errors(row)
+    for err in sorted(errors, key=lambda e: (list(e.path), e.validator)):
         field = str(err.path[0]) if err.path else None
         message = _schema_message(err, schema)
         if err.validator == "required":
@@ -82,10 +96,11 @@ def check_row(
     today: dt.date,
     strict: bool = True,
     number: int | None = None,
+    validator: jsonschema.Draft202012Validator | None = None,
 ) -> list[Problem]:
     """Every problem with one row: schema errors (always errors) and review rules."""
     severity: Severity = "error" if strict else "warning"
-    problems = [_at(p, number, p.severity) for p in schema_problems(row, schema, labels)]
+    problems = [_at(p, number, p.severity) for p in schema_problems(row, schema, labels, validator)]
     flagged = {p.field for p in problems}
     for field, message in _review(row, today):
         if field in flagged:
@@ -142,6 +157,8 @@ def _markdown() -> mistune.Markdown:
 
 
 def _markup(text: str) -> Iterable[tuple[str, str]]:
+    if "<" not in text and "[" not in text:
+        return  # no HTML, autolink, link or image can start without one of these
     tokens, _ = _markdown().parse(text)
     stack = list(reversed(tokens))
     while stack:

@@ -1737,6 +1737,10 @@ class FaultInjector:
         with self._lock:
             self._faults.append(fault)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
     def _take(self, accept: Callable[[Fault], bool]) -> Fault | None:
         with self._lock:
             for fault in self._faults:
@@ -2103,6 +2107,10 @@ class FakeGitHub:
                 after_apply=after_apply,
             )
         )
+
+    def clear_faults(self) -> None:
+        """Forget every scripted failure and delay not yet consumed."""
+        self.faults.clear()
 
     def delay_next(self, method: str, path_regex: str, seconds: float, times: int = 1) -> None:
         """Hold the next matching request ``seconds`` before handling it (it still takes effect)."""

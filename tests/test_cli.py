@@ -142,3 +142,20 @@ def test_import_refuses_to_overwrite_then_reproduces_the_committed_files(site_re
     assert run_bot(site_repo, "import", str(seed)).code == 2
     assert run_bot(site_repo, "import", "--force", str(seed)).code == 0
     assert status(site_repo) == ""
+
+
+def test_pygithub_is_imported_only_on_the_github_path(site_repo: Path) -> None:
+    code = (
+        "import sys; from bot.__main__ import main\n"
+        "for args in (['check'], ['render', '--check'], ['submit', '--dry-run', 'examples/new-model.md']):\n"
+        "    main(args)\n"
+        "assert not [m for m in sys.modules if m == 'github' or m.startswith('github.')], 'PyGithub imported'\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=site_repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+    assert proc.returncode == 0, proc.stderr

@@ -28,9 +28,9 @@ def test_labels_are_bilingual_chinese_first_and_the_issue_label_is_new_model() -
 
 def test_a_field_missing_from_the_schema_is_reported() -> None:
     schema = {**SCHEMA, "properties": {k: v for k, v in SCHEMA["properties"].items() if k != "data"}}
-    assert [
-        p.message for p in schema_agreement(parse_form(FORM_TEXT), schema)
-    ] == ["the form has field `data` but the schema has no such property"]
+    assert [p.message for p in schema_agreement(parse_form(FORM_TEXT), schema)] == [
+        "the form has field `data` but the schema has no such property"
+    ]
 
 
 def test_a_property_missing_from_the_form_is_reported() -> None:

@@ -1,0 +1,73 @@
+"""The GitHub Actions environment: what the runner provides, and the files the job writes back.
+
+https://docs.github.com/en/actions/reference/variables-reference#default-environment-variables
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.model import BotError
+
+REQUIRED = ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY", "GITHUB_TOKEN", "GITHUB_SHA")
+
+
+@dataclass(frozen=True)
+class Environment:
+    event_name: str
+    event: dict[str, Any]
+    repository: str
+    api_url: str
+    server_url: str
+    token: str
+    sha: str
+    workspace: Path
+    summary: Path | None
+    output: Path | None
+
+
+def read_environment(environ: Mapping[str, str]) -> Environment:
+    missing = [name for name in REQUIRED if not environ.get(name)]
+    if missing:
+        raise BotError(
+            f"not running in GitHub Actions: {', '.join(missing)} not set "
+            "(GITHUB_TOKEN must be passed to the step: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)"
+        )
+    try:
+        with open(environ["GITHUB_EVENT_PATH"], encoding="utf-8") as f:
+            event = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise BotError(f"cannot read the event file GITHUB_EVENT_PATH: {exc}") from None
+    return Environment(
+        event_name=environ["GITHUB_EVENT_NAME"],
+        event=event,
+        repository=environ["GITHUB_REPOSITORY"],
+        api_url=environ.get("GITHUB_API_URL", "https://api.github.com"),
+        server_url=environ.get("GITHUB_SERVER_URL", "https://github.com"),
+        token=environ["GITHUB_TOKEN"],
+        sha=environ["GITHUB_SHA"],
+        workspace=Path(environ.get("GITHUB_WORKSPACE") or "."),
+        summary=Path(environ["GITHUB_STEP_SUMMARY"]) if environ.get("GITHUB_STEP_SUMMARY") else None,
+        output=Path(environ["GITHUB_OUTPUT"]) if environ.get("GITHUB_OUTPUT") else None,
+    )
+
+
+def set_outputs(env: Environment, values: Mapping[str, str]) -> None:
+    """Append step outputs; multi-line safe (a random heredoc delimiter, as GitHub documents)."""
+    if env.output is None:
+        return
+    with open(env.output, "a", encoding="utf-8") as f:
+        for name, value in values.items():
+            delimiter = f"ghadelimiter_{uuid.uuid4()}"
+            f.write(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")
+
+
+def add_summary(env: Environment, markdown: str) -> None:
+    if env.summary is not None:
+        with open(env.summary, "a", encoding="utf-8") as f:
+            f.write(markdown.rstrip("\n") + "\n")

@@ -1,0 +1,173 @@
+"""What the bot does on GitHub: answer an issue-form submission, and rebuild open bot pull requests.
+
+The decisions come from the pure pipeline; this module only turns them into API calls, checking
+before every create (existing branch, pull request, comment) so that reruns converge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from github import GithubException
+from github.Issue import Issue
+from github.Repository import Repository
+
+from bot import messages, pipeline
+from bot.layout import Layout, Snapshot
+from bot.model import BotError, errors
+from bot.publish import Proposal
+from bot.publish.github import BranchTaken, GitHubPublisher
+
+BRANCH_PREFIX = "leaderboard/issue-"
+FORM_LABEL = "new-model"
+HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled")
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
+
+
+@dataclass(frozen=True)
+class Submission:
+    number: int
+    body: str
+    labels: tuple[str, ...]
+    author: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    issue: int
+    state: str
+    """accepted, rejected, not-a-form, branch-taken, skipped"""
+    pull_url: str | None = None
+
+
+def submission_from_event(event: dict[str, Any]) -> Submission | None:
+    """The submission in an `issues` webhook payload, or None when the bot should stay out of it."""
+    issue = event.get("issue") or {}
+    labels = tuple(str(label.get("name", "")) for label in issue.get("labels") or ())
+    if event.get("action") not in HANDLED_ACTIONS or FORM_LABEL not in labels or issue.get("pull_request"):
+        return None
+    if event.get("action") == "labeled" and (event.get("label") or {}).get("name") != FORM_LABEL:
+        return None
+    if issue.get("state") == "closed":
+        return None
+    login = (issue.get("user") or {}).get("login")
+    author = login if isinstance(login, str) and _LOGIN.match(login) else None
+    return Submission(int(issue["number"]), str(issue.get("body") or ""), labels, author)
+
+
+class Bot:
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        snapshot: Snapshot,
+        layout: Layout,
+        base_branch: str,
+        base_sha: str,
+        now: dt.datetime,
+        form_url: str,
+    ) -> None:
+        self.repo = repo
+        self.snapshot = snapshot
+        self.layout = layout
+        self.now = now
+        self.form_url = form_url
+        self.publisher = GitHubPublisher(repo, base_branch=base_branch, base_sha=base_sha)
+
+    def handle(self, sub: Submission) -> Result:
+        issue = self.repo.get_issue(sub.number)
+        branch = f"{BRANCH_PREFIX}{sub.number}"
+        outcome = pipeline.plan_submission(sub.body, self.snapshot, self.now, self.layout)
+        if any(p.message == pipeline.NOT_A_FORM for p in outcome.problems):
+            upsert_comment(issue, messages.comment("not-a-form", form_url=self.form_url))
+            return Result(sub.number, "not-a-form")
+        if errors(outcome.problems):
+            closed = self.publisher.close_pull(branch)
+            closed_ref = f"#{closed.number}" if closed is not None else None
+            upsert_comment(
+                issue, messages.comment("rejected", problems=outcome.problems, closed_pull=closed_ref)
+            )
+            self._label(issue, sub.labels, present=True)
+            return Result(sub.number, "rejected")
+        assert outcome.position is not None
+        proposal = Proposal(
+            branch=branch,
+            title=messages.pull_title(outcome.row),
+            body=messages.pull_body(
+                issue=sub.number,
+                row=outcome.row,
+                position=outcome.position,
+                author=sub.author,
+                problems=outcome.problems,
+            ),
+            commit_message=f"{messages.pull_title(outcome.row)}\n\nCloses #{sub.number}\n",
+            changes=outcome.changes,
+        )
+        try:
+            published = self.publisher.publish(proposal)
+        except BranchTaken:
+            upsert_comment(issue, messages.comment("branch-taken", branch=branch))
+            return Result(sub.number, "branch-taken")
+        upsert_comment(
+            issue,
+            messages.comment(
+                "accepted", problems=outcome.problems, pull_url=published.location, row=outcome.row
+            ),
+        )
+        self._label(issue, sub.labels, present=False)
+        return Result(sub.number, "accepted", published.location)
+
+    def refresh(self) -> list[Result]:
+        """Rebuild every open bot pull request on the current base, from its issue's current body."""
+        results = []
+        for number in self.open_bot_pulls():
+            issue = self.repo.get_issue(number)
+            if issue.state != "open":
+                results.append(Result(number, "skipped"))
+                continue
+            labels = tuple(label.name for label in issue.labels)
+            results.append(self.handle(Submission(number, issue.body or "", labels, issue.user.login)))
+        return results
+
+    def open_bot_pulls(self) -> Iterable[int]:
+        for pull in self.repo.get_pulls(state="open", base=self.publisher.base_branch):
+            ref = pull.head.ref
+            if ref.startswith(BRANCH_PREFIX) and ref[len(BRANCH_PREFIX) :].isdigit():
+                yield int(ref[len(BRANCH_PREFIX) :])
+
+    def _label(self, issue: Issue, labels: tuple[str, ...], *, present: bool) -> None:
+        if present and messages.NEEDS_CHANGES not in labels:
+            issue.add_to_labels(messages.NEEDS_CHANGES)
+        elif not present and messages.NEEDS_CHANGES in labels:
+            try:
+                issue.remove_from_labels(messages.NEEDS_CHANGES)
+            except GithubException as exc:
+                if exc.status != 404:
+                    raise
+
+
+def _normalized(text: str | None) -> str:
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def upsert_comment(issue: Issue, body: str) -> None:
+    """Keep exactly one bot comment per issue, edited in place (found by its hidden marker)."""
+    mine = [
+        c for c in issue.get_comments() if messages.COMMENT_MARKER in (c.body or "") and c.user.type == "Bot"
+    ]
+    if not mine:
+        issue.create_comment(body)
+        return
+    if _normalized(mine[0].body) != _normalized(body):
+        mine[0].edit(body)
+    for duplicate in mine[1:]:  # left by a POST that GitHub applied but whose answer was lost
+        duplicate.delete()
+
+
+def setup_error_comment(repo: Repository, number: int, error: BotError) -> None:
+    """Tell the issue why nothing happened when the repository is not set up for the bot."""
+    upsert_comment(repo.get_issue(number), messages.comment("setup-error", message=str(error)))

@@ -1,0 +1,80 @@
+"""Texts the bot writes on GitHub: its issue comment and the pull request description (jinja2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from bot import inline, report
+from bot.model import Problem, Row, errors, warnings
+
+COMMENT_MARKER = "<!-- leaderboard-bot:comment -->"
+PULL_MARKER = "<!-- leaderboard-bot:pull-request -->"
+NEEDS_CHANGES = "needs-changes"
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _render(template: str, **values: Any) -> str:
+    return _env().get_template(template).render(**values).strip() + "\n"
+
+
+def safe_problems(problems: list[Problem]) -> list[Problem]:
+    """Problem messages quote the contributor's text: escape it so the comment shows it literally."""
+    return [Problem(inline.escape(p.message), p.field, p.label, p.severity, p.row) for p in problems]
+
+
+def comment(
+    state: str,
+    *,
+    problems: Sequence[Problem] = (),
+    pull_url: str | None = None,
+    row: Row | None = None,
+    closed_pull: str | None = None,
+    form_url: str = "",
+    branch: str = "",
+    message: str = "",
+) -> str:
+    shown = safe_problems(list(problems))
+    return _render(
+        "comment.md.j2",
+        marker=COMMENT_MARKER,
+        state=state,
+        errors=errors(shown),
+        warnings=warnings(shown),
+        pull_url=pull_url,
+        preview=report.row_preview(row) if row else "",
+        closed_pull=closed_pull,
+        form_url=form_url,
+        branch=branch,
+        message=message,
+    )
+
+
+def pull_body(*, issue: int, row: Row, position: int, author: str | None, problems: list[Problem]) -> str:
+    return _render(
+        "pull_request.md.j2",
+        marker=PULL_MARKER,
+        issue=issue,
+        name=inline.escape(inline.plain(row["name"])),
+        position=position,
+        author=author,
+        preview=report.row_preview(row),
+        warnings=warnings(safe_problems(problems)),
+    )
+
+
+def pull_title(row: Row) -> str:
+    return f"Add {inline.plain(row['name'])} to the leaderboard"

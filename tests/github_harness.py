@@ -1,0 +1,102 @@
+"""Drive `python -m bot action` in-process against the fake GitHub, as the Actions runner would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from fake_github import FakeGitHub, RecordedRequest
+from github import Auth, Github, GithubRetry
+
+from bot import action, actions
+from bot.layout import Layout
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUT = Layout()
+NOW = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+EXAMPLE = (ROOT / "examples/new-model.md").read_text(encoding="utf-8")
+
+
+def fast_client(env: actions.Environment) -> Github:
+    """The bot's client minus PyGithub's politeness delays (1 s between writes) and retry back-off."""
+    return Github(
+        auth=Auth.Token(env.token),
+        base_url=env.api_url,
+        retry=GithubRetry(total=3, backoff_factor=0),
+        lazy=True,
+        timeout=5,
+        seconds_between_requests=0,
+        seconds_between_writes=0,
+    )
+
+
+def submission(name: str = "Meditron-70B", url: str = "https://github.com/epfLLM/meditron") -> str:
+    return EXAMPLE.replace("Meditron-70B", name).replace("https://github.com/epfLLM/meditron\n", url + "\n")
+
+
+class Harness:
+    def __init__(self, fake: FakeGitHub, tmp: Path) -> None:
+        self.fake = fake
+        self.tmp = tmp
+        self.runs = 0
+        files = {p: (ROOT / p).read_text(encoding="utf-8") for p in LAYOUT.paths()}
+        fake.commit_files("main", files, "Import the leaderboard")
+
+    def checkout(self, sha: str) -> Path:
+        """What actions/checkout leaves in GITHUB_WORKSPACE: the files of the commit."""
+        workspace = self.tmp / f"workspace-{self.runs}"
+        for path, text in self.fake.files_at(sha).items():
+            (workspace / path).parent.mkdir(parents=True, exist_ok=True)
+            (workspace / path).write_text(text, encoding="utf-8")
+        return workspace
+
+    def run(
+        self, event_name: str, payload: dict[str, Any], command: str = "action"
+    ) -> tuple[int, list[RecordedRequest]]:
+        self.runs += 1
+        sha = self.fake.branch_sha("main")
+        assert sha is not None
+        event_path = self.tmp / f"event-{self.runs}.json"
+        event_path.write_text(json.dumps(payload), encoding="utf-8")
+        self.output = self.tmp / f"output-{self.runs}"
+        self.summary = self.tmp / f"summary-{self.runs}"
+        environ = {
+            "GITHUB_EVENT_NAME": event_name,
+            "GITHUB_EVENT_PATH": str(event_path),
+            "GITHUB_REPOSITORY": "octo/leaderboard",
+            "GITHUB_API_URL": self.fake.url,
+            "GITHUB_SERVER_URL": "https://github.com",
+            "GITHUB_TOKEN": self.fake.token,
+            "GITHUB_SHA": sha,
+            "GITHUB_WORKSPACE": str(self.checkout(sha)),
+            "GITHUB_OUTPUT": str(self.output),
+            "GITHUB_STEP_SUMMARY": str(self.summary),
+        }
+        start = len(self.fake.requests)
+        code = action.main(command, NOW, environ, connect=fast_client)
+        return code, self.fake.requests[start:]
+
+    def open_issue(
+        self, body: str, labels: tuple[str, ...] = ("new-model",)
+    ) -> tuple[int, int, list[RecordedRequest]]:
+        number = self.fake.create_issue("[新模型 / New model] x", body, list(labels))
+        code, requests = self.run("issues", self.fake.issue_event_payload(number, "opened"))
+        return number, code, requests
+
+    def edit_issue(self, number: int, body: str) -> tuple[int, list[RecordedRequest]]:
+        self.fake.edit_issue(number, body)
+        return self.run("issues", self.fake.issue_event_payload(number, "edited"))
+
+    def rerun(self, number: int, action_name: str = "edited") -> tuple[int, list[RecordedRequest]]:
+        return self.run("issues", self.fake.issue_event_payload(number, action_name))
+
+    def push_main(self) -> tuple[int, list[RecordedRequest]]:
+        return self.run("push", self.fake.push_event_payload("main"), command="refresh")
+
+    def bot_comments(self, number: int) -> list[dict[str, Any]]:
+        return [c for c in self.fake.comments(number) if c["user"]["type"] == "Bot"]
+
+    def pulls_for(self, number: int) -> list[dict[str, Any]]:
+        return [p for p in self.fake.pulls() if p["head"]["ref"] == f"leaderboard/issue-{number}"]
