@@ -42,8 +42,9 @@ def main(
         snapshot=read_snapshot(LAYOUT, WorkingTree(env.workspace)),
         layout=LAYOUT,
         base_branch=default_branch,
-        base_sha=env.sha,
+        event_sha=env.sha,
         now=now,
+        rerun=env.run_attempt > 1,
         form_url=f"{env.server_url}/{env.repository}/issues/new?template={os.path.basename(LAYOUT.form)}",
     )
     submission = github_bot.submission_from_event(env.event) if env.event_name == "issues" else None

@@ -29,6 +29,8 @@ class Environment:
     workspace: Path
     summary: Path | None
     output: Path | None
+    run_attempt: int = 1
+    """GITHUB_RUN_ATTEMPT: above 1, the job is a re-run carrying an old event payload."""
 
 
 def read_environment(environ: Mapping[str, str]) -> Environment:
@@ -54,6 +56,7 @@ def read_environment(environ: Mapping[str, str]) -> Environment:
         workspace=Path(environ.get("GITHUB_WORKSPACE") or "."),
         summary=Path(environ["GITHUB_STEP_SUMMARY"]) if environ.get("GITHUB_STEP_SUMMARY") else None,
         output=Path(environ["GITHUB_OUTPUT"]) if environ.get("GITHUB_OUTPUT") else None,
+        run_attempt=int(attempt) if (attempt := environ.get("GITHUB_RUN_ATTEMPT", "1")).isdigit() else 1,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import re
 import sys
@@ -51,17 +52,24 @@ def _read_body(name: str) -> str:
 
 
 def branch_name(row: dict[str, str], issue: int | None) -> str:
+    """leaderboard/issue-N, or a slug of the name; names that lose letters in ASCII get a hash too."""
     if issue is not None:
         return f"leaderboard/issue-{issue}"
-    ascii_name = unicodedata.normalize("NFKD", row.get("name", "")).encode("ascii", "ignore").decode()
+    from bot import inline, validate
+
+    name = inline.plain(row.get("name", ""))
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
-    return f"leaderboard/{slug or 'new-model'}"
+    if not slug or validate.name_key(ascii_name) != validate.name_key(name):
+        digest = hashlib.sha1(validate.name_key(name).encode()).hexdigest()[:8]
+        slug = f"{slug or 'model'}-{digest}"
+    return f"leaderboard/{slug}"
 
 
 def commit_message(row: dict[str, str], issue: int | None) -> str:
-    from bot import inline
+    from bot import messages
 
-    title = f"Add {inline.plain(row['name'])} to the leaderboard"
+    title = messages.pull_title(row)
     trailer = f"\n\nCloses #{issue}\n" if issue is not None else "\n"
     return title + trailer
 
@@ -148,7 +156,7 @@ def render_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
 
 def check(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     snapshot = read_snapshot(LAYOUT, WorkingTree(root))
-    problems = pipeline.check(snapshot, now.date(), LAYOUT)
+    problems = pipeline.check(snapshot, now.date(), LAYOUT)  # warnings only: UTC day is close enough
     rows = len(dataset.load_rows(snapshot.data))
     if problems:
         print(report.problems_text(problems))

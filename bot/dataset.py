@@ -18,6 +18,7 @@ from bot.model import BotError, Row
 
 FIELD_ORDER = ("name", "summary", "organization", "released", "url", "data")
 _TOP_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+_DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 HEADER = (
     "# 医学大模型榜单的数据 / Data of the medical LLM leaderboard.\n"
     "# index.md's table is generated from this file: edit here, then run `python -m bot render`.\n"
@@ -82,4 +83,7 @@ def append_row(text: str, row: Row) -> str:
     first = _TOP_ITEM.search(text)
     if first is None:
         raise BotError("the data file is not a block list (`- name: …`); cannot append a row to it")
-    return text.rstrip("\n") + "\n" + row_yaml(row, indent=len(first.group(1)))
+    if _DOC_MARKER.search(text, first.start()):
+        raise BotError("the data file has a YAML document marker (`---` or `...`) after its rows; remove it")
+    # Only add the missing final newline: trailing blank lines may belong to a `|+` block scalar.
+    return text + ("" if text.endswith("\n") else "\n") + row_yaml(row, indent=len(first.group(1)))

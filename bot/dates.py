@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.model import quote
+
 _NUMERIC = re.compile(r"^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?$")
 _CHINESE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
 ACCEPTED_FORMS = "2023, 2023-04, 2023-04-19, 2023/4/19, 2023.04.19 或 / or 2023年4月19日"
@@ -50,13 +52,15 @@ def parse(text: str) -> Released:
         c = _CHINESE.match(value)
         parts = (c.group(1), c.group(2), c.group(3)) if c else None
     if parts is None:
-        raise ValueError(f"“{value}” is not a date; write it as {ACCEPTED_FORMS}.")
+        raise ValueError(f"{quote(value)} is not a date; write it as {ACCEPTED_FORMS}.")
     year, month, day = (int(p) if p else None for p in parts)
     assert year is not None
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
-        raise ValueError(f"“{value}” is not a real calendar date; check the month and the day.") from None
+        raise ValueError(
+            f"{quote(value)} is not a real calendar date; check the month and the day."
+        ) from None
     return Released(year, month, day)
 
 

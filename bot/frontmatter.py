@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-import tomlkit
-
 from bot import yamlio
 from bot.model import BotError
 
@@ -64,6 +62,8 @@ def get(post: Post, key: str) -> Any:
 def _load(post: Post) -> Any:
     try:
         if post.format == "toml":
+            import tomlkit  # only when front matter is edited; `check` and `render --check` never need it
+
             return tomlkit.parse(post.front)
         if post.format == "yaml":
             return yamlio.round_trip().load(post.front) or {}
@@ -84,6 +84,8 @@ def set_keys(post: Post, values: dict[str, Any]) -> Post:
     for key, value in values.items():
         doc[key] = value if post.format != "yaml" or not isinstance(value, dt.datetime) else _iso(value)
     if post.format == "toml":
+        import tomlkit
+
         front = tomlkit.dumps(doc)
     elif post.format == "yaml":
         out = io.StringIO()

@@ -12,19 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from github import GithubException
+from github import GithubException, UnknownObjectException
 from github.Issue import Issue
 from github.Repository import Repository
 
 from bot import messages, pipeline
-from bot.layout import Layout, Snapshot
+from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors
-from bot.publish import Proposal
-from bot.publish.github import BranchTaken, GitHubPublisher
+from bot.publish import BranchTaken, Proposal
+from bot.publish.github import Base, ClosedByMaintainer, GitHubPublisher, fetch_base
 
 BRANCH_PREFIX = "leaderboard/issue-"
 FORM_LABEL = "new-model"
-HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled")
+HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "closed")
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
 
 
@@ -34,13 +34,14 @@ class Submission:
     body: str
     labels: tuple[str, ...]
     author: str | None
+    open: bool = True
 
 
 @dataclass(frozen=True)
 class Result:
     issue: int
     state: str
-    """accepted, rejected, not-a-form, branch-taken, skipped"""
+    """accepted, rejected, not-a-form, branch-taken, closed-by-maintainer, withdrawn, skipped"""
     pull_url: str | None = None
 
 
@@ -52,14 +53,22 @@ def submission_from_event(event: dict[str, Any]) -> Submission | None:
         return None
     if event.get("action") == "labeled" and (event.get("label") or {}).get("name") != FORM_LABEL:
         return None
-    if issue.get("state") == "closed":
+    closing = event.get("action") == "closed"
+    if issue.get("state") == "closed" and not closing:
         return None
-    login = (issue.get("user") or {}).get("login")
-    author = login if isinstance(login, str) and _LOGIN.match(login) else None
-    return Submission(int(issue["number"]), str(issue.get("body") or ""), labels, author)
+    return Submission(
+        int(issue["number"]), str(issue.get("body") or ""), labels, _author(issue), open=not closing
+    )
+
+
+def _author(issue: Any) -> str | None:
+    login = (issue.get("user") or {}).get("login") if isinstance(issue, dict) else issue.user.login
+    return login if isinstance(login, str) and _LOGIN.match(login) else None
 
 
 class Bot:
+    """Handle submissions against the default branch as it is now (not as the event saw it)."""
+
     def __init__(
         self,
         repo: Repository,
@@ -67,26 +76,68 @@ class Bot:
         snapshot: Snapshot,
         layout: Layout,
         base_branch: str,
-        base_sha: str,
+        event_sha: str,
         now: dt.datetime,
         form_url: str,
+        rerun: bool = False,
     ) -> None:
         self.repo = repo
-        self.snapshot = snapshot
         self.layout = layout
+        self.base_branch = base_branch
+        self.event_sha = event_sha
         self.now = now
         self.form_url = form_url
-        self.publisher = GitHubPublisher(repo, base_branch=base_branch, base_sha=base_sha)
+        self.rerun = rerun
+        self._snapshots = {event_sha: snapshot}
+        self._base: Base | None = None
 
-    def handle(self, sub: Submission) -> Result:
-        issue = self.repo.get_issue(sub.number)
+    def base(self) -> Base:
+        if self._base is None:
+            self._base = fetch_base(self.repo, self.base_branch)
+        return self._base
+
+    def snapshot(self, sha: str) -> Snapshot:
+        """The bot's files at `sha`: the checkout's, or read through the API when the branch moved on."""
+        if sha not in self._snapshots:
+
+            def read(path: str) -> str | None:
+                try:
+                    content = self.repo.get_contents(path, ref=sha)
+                except UnknownObjectException:
+                    return None
+                return content.decoded_content.decode("utf-8") if not isinstance(content, list) else None
+
+            self._snapshots[sha] = read_snapshot(self.layout, read)
+        return self._snapshots[sha]
+
+    def current(self, number: int) -> Submission | None:
+        """The issue as it is now (a queued or re-run job carries an old payload)."""
+        issue = self.repo.get_issue(number)
+        labels = tuple(label.name for label in issue.labels)
+        if FORM_LABEL not in labels or issue.pull_request is not None:
+            return None
+        return Submission(number, issue.body or "", labels, _author(issue), open=issue.state == "open")
+
+    def handle(self, sub: Submission, *, fresh: bool = False) -> Result:
+        base = self.base()
+        if not fresh and (self.rerun or base.sha != self.event_sha):
+            current = self.current(sub.number)
+            if current is None:
+                return Result(sub.number, "skipped")
+            sub = current
+        publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base)
         branch = f"{BRANCH_PREFIX}{sub.number}"
-        outcome = pipeline.plan_submission(sub.body, self.snapshot, self.now, self.layout)
+        if not sub.open:
+            publisher.close_pull(branch)
+            return Result(sub.number, "withdrawn")
+        issue = self.repo.get_issue(sub.number)
+        outcome = pipeline.plan_submission(sub.body, self.snapshot(base.sha), self.now, self.layout)
         if any(p.message == pipeline.NOT_A_FORM for p in outcome.problems):
+            publisher.close_pull(branch)
             upsert_comment(issue, messages.comment("not-a-form", form_url=self.form_url))
             return Result(sub.number, "not-a-form")
         if errors(outcome.problems):
-            closed = self.publisher.close_pull(branch)
+            closed = publisher.close_pull(branch)
             closed_ref = f"#{closed.number}" if closed is not None else None
             upsert_comment(
                 issue, messages.comment("rejected", problems=outcome.problems, closed_pull=closed_ref)
@@ -108,10 +159,13 @@ class Bot:
             changes=outcome.changes,
         )
         try:
-            published = self.publisher.publish(proposal)
+            published = publisher.publish(proposal)
         except BranchTaken:
             upsert_comment(issue, messages.comment("branch-taken", branch=branch))
             return Result(sub.number, "branch-taken")
+        except ClosedByMaintainer as exc:
+            upsert_comment(issue, messages.comment("closed-by-maintainer", message=str(exc)))
+            return Result(sub.number, "closed-by-maintainer")
         upsert_comment(
             issue,
             messages.comment(
@@ -125,16 +179,15 @@ class Bot:
         """Rebuild every open bot pull request on the current base, from its issue's current body."""
         results = []
         for number in self.open_bot_pulls():
-            issue = self.repo.get_issue(number)
-            if issue.state != "open":
+            current = self.current(number)
+            if current is None:
                 results.append(Result(number, "skipped"))
                 continue
-            labels = tuple(label.name for label in issue.labels)
-            results.append(self.handle(Submission(number, issue.body or "", labels, issue.user.login)))
+            results.append(self.handle(current, fresh=True))
         return results
 
     def open_bot_pulls(self) -> Iterable[int]:
-        for pull in self.repo.get_pulls(state="open", base=self.publisher.base_branch):
+        for pull in self.repo.get_pulls(state="open", base=self.base_branch):
             ref = pull.head.ref
             if ref.startswith(BRANCH_PREFIX) and ref[len(BRANCH_PREFIX) :].isdigit():
                 yield int(ref[len(BRANCH_PREFIX) :])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -27,13 +28,31 @@ def _env() -> jinja2.Environment:
     )
 
 
+MAX_BODY = 60_000
+"""GitHub refuses comment and pull request bodies over 65,536 characters."""
+_NOT_IN_TITLES = re.compile(r"[^\w\s.+\-()（）·]")
+
+
 def _render(template: str, **values: Any) -> str:
-    return _env().get_template(template).render(**values).strip() + "\n"
+    body = _env().get_template(template).render(**values).strip() + "\n"
+    return body if len(body) <= MAX_BODY else body[: MAX_BODY - 2] + "…\n"
+
+
+def defang(markdown: str) -> str:
+    """Contributor text shown on GitHub: no @mentions (notifications) and no `#123` / `fixes #1` references
+    (cross-links, closing keywords). The entities render as the same characters."""
+    return markdown.replace("@", "&#64;").replace("#", "&#35;")
 
 
 def safe_problems(problems: list[Problem]) -> list[Problem]:
     """Problem messages quote the contributor's text: escape it so the comment shows it literally."""
-    return [Problem(inline.escape(p.message), p.field, p.label, p.severity, p.row) for p in problems]
+    return [Problem(defang(inline.escape(p.message)), p.field, p.label, p.severity, p.row) for p in problems]
+
+
+def title_name(row: Row) -> str:
+    """The model's name for titles and commit messages, which GitHub scans for `[skip ci]`, `#1`, `@user`."""
+    cleaned = " ".join(_NOT_IN_TITLES.sub(" ", inline.plain(row.get("name", ""))).split())
+    return cleaned[:80] or "a new model"
 
 
 def comment(
@@ -55,7 +74,7 @@ def comment(
         errors=errors(shown),
         warnings=warnings(shown),
         pull_url=pull_url,
-        preview=report.row_preview(row) if row else "",
+        preview=defang(report.row_preview(row)) if row else "",
         closed_pull=closed_pull,
         form_url=form_url,
         branch=branch,
@@ -68,13 +87,13 @@ def pull_body(*, issue: int, row: Row, position: int, author: str | None, proble
         "pull_request.md.j2",
         marker=PULL_MARKER,
         issue=issue,
-        name=inline.escape(inline.plain(row["name"])),
+        name=defang(inline.escape(inline.plain(row["name"]))),
         position=position,
         author=author,
-        preview=report.row_preview(row),
+        preview=defang(report.row_preview(row)),
         warnings=warnings(safe_problems(problems)),
     )
 
 
 def pull_title(row: Row) -> str:
-    return f"Add {inline.plain(row['name'])} to the leaderboard"
+    return f"Add {title_name(row)} to the leaderboard"

@@ -48,5 +48,16 @@ class FileChange:
         return self.old != self.new
 
 
+QUOTE_LIMIT = 60
+
+
+def quote(text: str) -> str:
+    """Contributor text inside a message: one line, at most QUOTE_LIMIT characters, in “quotes”."""
+    line = " ".join(text.split())
+    if len(line) > QUOTE_LIMIT:
+        line = line[: QUOTE_LIMIT - 1] + "…"
+    return f"“{line}”"
+
+
 class BotError(Exception):
     """A failure the user can act on; the CLI prints the message, never a traceback."""

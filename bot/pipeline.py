@@ -62,7 +62,7 @@ def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[R
     for f in form.fields:
         raw = values.get(f.id, "")
         text = ", ".join(raw) if isinstance(raw, list) else raw if isinstance(raw, str) else ""
-        text = inline.fold(text) if f.id in TEXT_FIELDS or f.id == "url" else text.strip()
+        text = inline.fold(text)
         if not text:
             continue
         if f.id == "released":
@@ -75,7 +75,12 @@ def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[R
     return row, problems
 
 
-def review_submission(body: str, ctx: Context, now: dt.datetime) -> tuple[Row, list[Problem]]:
+def local_today(post_text: str, now: dt.datetime) -> dt.date:
+    """Today where the post lives (the UTC offset of its `date`): the day “not in the future” is judged by."""
+    return frontmatter.in_zone_of_date(frontmatter.split(post_text), now).date()
+
+
+def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, list[Problem]]:
     """Parse and check an issue body against the form, the schema, the rules and the stored rows."""
     parsed = issue_body.parse_body(body, ctx.form)
     problems = [
@@ -87,7 +92,7 @@ def review_submission(body: str, ctx: Context, now: dt.datetime) -> tuple[Row, l
     row, more = row_from_answers(parsed.values, ctx.form)
     problems += more
     flagged = {p.field for p in problems}
-    checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=now.date())
+    checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
     problems += [p for p in checked if p.field not in flagged]
     problems += validate.find_duplicate(row, ctx.rows, ctx.labels)
     order = [f.id for f in ctx.form.fields]
@@ -103,7 +108,7 @@ NOT_A_FORM = (
 def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Layout) -> Outcome:
     """Accept or reject a submission; when accepted, the new data file and post."""
     ctx = context(snapshot)
-    row, problems = review_submission(body, ctx, now)
+    row, problems = review_submission(body, ctx, local_today(snapshot.post, now))
     if errors(problems):
         return Outcome(row=row, problems=problems)
     data = dataset.append_row(snapshot.data, row)

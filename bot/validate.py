@@ -13,18 +13,20 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import jsonschema
 import mistune
 
 from bot import dates, inline
-from bot.model import Problem, Row, Severity
+from bot.model import Problem, Row, Severity, quote
 
 TEXT_FIELDS = ("name", "summary", "organization", "data")
 URL_FIELDS = ("url",)
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}")
-_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+_INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
+# Letters that render as nothing (Hangul fillers, the braille blank): invisible names and look-alike duplicates.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 _FIX = {
     "maxLength": "is {actual} characters long; the limit is {limit}. Shorten it.",
     "minLength": "is empty; fill it in.",
@@ -119,6 +121,8 @@ def _review(row: Row, today: dt.date) -> Iterable[tuple[str, str]]:
     for field in TEXT_FIELDS:
         if field in row:
             yield from ((field, m) for m in text_problems(row[field]))
+    if row.get("name") and not name_key(row["name"]):
+        yield "name", "has no letter or digit; write the model's name."
     if "url" in row:
         yield from (("url", m) for m in url_problems(row["url"]))
     if "released" in row:
@@ -128,23 +132,31 @@ def _review(row: Row, today: dt.date) -> Iterable[tuple[str, str]]:
             yield "released", str(exc)
         else:
             if dates.is_future(released, today):
-                yield "released", f"{row['released']} is in the future; give the date the model was released."
+                yield (
+                    "released",
+                    f"{quote(row['released'])} is in the future; give the date the model was released.",
+                )
 
 
 def text_problems(text: str) -> list[str]:
     """Why a text field could not be published as is (empty when it can)."""
     found: list[str] = []
-    if any(unicodedata.category(ch) in _INVISIBLE for ch in text.replace("\n", "")):
+    if any(unicodedata.category(ch) in _INVISIBLE or ch in _BLANK_LETTERS for ch in text.replace("\n", "")):
         found.append("contains invisible control or formatting characters; retype it as plain text.")
     if _TEMPLATE.search(text):
         found.append("contains template or shortcode syntax (`{{`, `{%`); remove the braces.")
     for kind, detail in _markup(text):
         if kind == "html":
-            found.append(f"contains HTML ({detail}); write plain text, HTML is not shown.")
+            found.append(f"contains HTML ({quote(detail)}); write plain text, HTML is not shown.")
         elif kind == "image":
             found.append("contains an image; images are not accepted, link to the page instead.")
         elif kind == "link":
-            found.append(f"contains a link to `{detail}`; only http:// and https:// links are allowed.")
+            found.append(f"contains a link to {quote(detail)}; only http:// and https:// links are allowed.")
+        elif kind == "spoof":
+            found.append(
+                f"has a link whose text looks like another address than where it goes ({quote(detail)}); "
+                "make the link text a name, or the same address."
+            )
     stripped = inline.plain(text).strip()
     if stripped.endswith(("-", "—", "–", "，", ",")):
         found.append(f"ends with a stray “{stripped[-1]}”; remove it.")
@@ -170,15 +182,43 @@ def _markup(text: str) -> Iterable[tuple[str, str]]:
             yield "image", ""
         elif kind == "link":
             url = str(tok.get("attrs", {}).get("url", ""))
-            if urlsplit(url).scheme.lower() not in ("http", "https"):
-                yield "link", url[:60]
+            parts = _split(url)
+            if parts is None or parts.scheme.lower() not in ("http", "https"):
+                yield "link", url
+            elif _spoofed(_text_of(tok), parts):
+                yield "spoof", url
         stack.extend(reversed(tok.get("children") or ()))
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        return urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket: https://[::1
+        return None
+
+
+_DOMAIN = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?$", re.IGNORECASE)
+
+
+def _text_of(token: dict[str, Any]) -> str:
+    children = token.get("children") or ()
+    return "".join(str(c.get("raw", "")) if c.get("type") == "text" else _text_of(c) for c in children)
+
+
+def _spoofed(label: str, target: SplitResult) -> bool:
+    """A link label that reads as an address of another host than the link's own."""
+    m = _DOMAIN.match(label.strip())
+    if m is None:
+        return False
+    shown = m.group(1).lower().removeprefix("www.")
+    actual = (target.hostname or "").lower().removeprefix("www.")
+    return shown != actual
 
 
 def url_problems(url: str) -> list[str]:
     found: list[str] = []
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    parts = _split(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         found.append("must be a full http:// or https:// address, e.g. https://github.com/owner/repo.")
     if url.count("(") != url.count(")"):
         found.append("has unbalanced parentheses; remove the stray “(” or “)”.")
@@ -203,7 +243,7 @@ def duplicate_problems(rows: list[Row], labels: Mapping[str, str]) -> list[Probl
         if key and key in first_name:
             problems.append(
                 Problem(
-                    f"“{inline.plain(row['name'])}” repeats row {first_name[key]}; merge the two rows.",
+                    f"{quote(inline.plain(row['name']))} repeats row {first_name[key]}; merge the two rows.",
                     "name",
                     labels.get("name"),
                     "warning",
@@ -215,7 +255,7 @@ def duplicate_problems(rows: list[Row], labels: Mapping[str, str]) -> list[Probl
         if url and url in first_url:
             problems.append(
                 Problem(
-                    f"{row['url']} is also the URL of row {first_url[url]}.",
+                    f"{quote(row['url'])} is also the URL of row {first_url[url]}.",
                     "url",
                     labels.get("url"),
                     "warning",
@@ -235,8 +275,8 @@ def find_duplicate(row: Row, rows: list[Row], labels: Mapping[str, str]) -> list
         if key and name_key(other.get("name", "")) == key:
             problems.append(
                 Problem(
-                    f"“{inline.plain(row['name'])}” is already on the leaderboard as row {number} "
-                    f"(“{inline.plain(other['name'])}”); to correct that row, say so in a comment instead.",
+                    f"{quote(inline.plain(row['name']))} is already on the leaderboard as row {number} "
+                    f"({quote(inline.plain(other['name']))}); to correct that row, say so in a comment instead.",
                     "name",
                     labels.get("name"),
                     "error",
@@ -245,7 +285,7 @@ def find_duplicate(row: Row, rows: list[Row], labels: Mapping[str, str]) -> list
         if url and other.get("url", "").rstrip("/") == url:
             problems.append(
                 Problem(
-                    f"{row['url']} is already listed for row {number} (“{inline.plain(other.get('name', ''))}”); "
+                    f"{quote(row['url'])} is already listed for row {number} ({quote(inline.plain(other.get('name', '')))}); "
                     "fine if both models share it.",
                     "url",
                     labels.get("url"),

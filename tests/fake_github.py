@@ -1955,6 +1955,11 @@ class FakeGitHub:
         with self._lock:
             self.state.edit_issue(number, {"body": body})
 
+    def set_state(self, number: int, state: str) -> None:
+        """Close or reopen an issue or a pull request, as a maintainer would in the web UI."""
+        with self._lock:
+            self.state.edit_issue(number, {"state": state})
+
     def label_issue(self, number: int, *labels: str) -> None:
         with self._lock:
             self.state.add_labels(number, labels)

@@ -53,10 +53,17 @@ class Harness:
         return workspace
 
     def run(
-        self, event_name: str, payload: dict[str, Any], command: str = "action"
+        self,
+        event_name: str,
+        payload: dict[str, Any],
+        command: str = "action",
+        *,
+        sha: str | None = None,
+        attempt: int = 1,
     ) -> tuple[int, list[RecordedRequest]]:
+        """One job: `sha` is the commit the event saw (default: main's head now), `attempt` GITHUB_RUN_ATTEMPT."""
         self.runs += 1
-        sha = self.fake.branch_sha("main")
+        sha = sha or self.fake.branch_sha("main")
         assert sha is not None
         event_path = self.tmp / f"event-{self.runs}.json"
         event_path.write_text(json.dumps(payload), encoding="utf-8")
@@ -73,6 +80,7 @@ class Harness:
             "GITHUB_WORKSPACE": str(self.checkout(sha)),
             "GITHUB_OUTPUT": str(self.output),
             "GITHUB_STEP_SUMMARY": str(self.summary),
+            "GITHUB_RUN_ATTEMPT": str(attempt),
         }
         start = len(self.fake.requests)
         code = action.main(command, NOW, environ, connect=fast_client)

@@ -39,7 +39,6 @@ def test_labeled_counts_only_for_the_form_label() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        {"action": "closed"},
         {"action": "deleted"},
         {"issue": {"number": 3, "labels": [{"name": "bug"}], "body": "x"}},
         {"issue": {"number": 3, "labels": [{"name": "new-model"}], "state": "closed", "body": "x"}},
@@ -55,6 +54,11 @@ def test_labeled_counts_only_for_the_form_label() -> None:
 )
 def test_events_the_bot_stays_out_of(change: dict[str, object]) -> None:
     assert submission_from_event({**event("issues-opened.json"), **change}) is None
+
+
+def test_closing_a_submission_is_a_withdrawal() -> None:
+    sub = submission_from_event({**event("issues-opened.json"), "action": "closed"})
+    assert sub is not None and not sub.open
 
 
 def test_a_login_that_is_not_a_login_is_not_mentioned() -> None:

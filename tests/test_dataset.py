@@ -84,3 +84,17 @@ def test_any_text_survives_append_and_load(rows: list[dict[str, str]]) -> None:
     for row in rows:
         text = dataset.append_row(text, row)
     assert yamlio.load_safe(text) == rows
+
+
+def test_append_keeps_trailing_newlines_of_a_keep_chomped_last_value() -> None:
+    text = "- name: A\n  data: |+\n    line\n\n\n"
+    assert dataset.load_rows(dataset.append_row(text, {"name": "B"})) == [
+        {"name": "A", "data": "line\n\n\n"},
+        {"name": "B"},
+    ]
+
+
+@pytest.mark.parametrize("marker", ["...", "---"])
+def test_append_refuses_a_file_with_a_document_marker_after_the_rows(marker: str) -> None:
+    with pytest.raises(BotError, match="document marker"):
+        dataset.append_row(f"- name: A\n{marker}\n", {"name": "B"})

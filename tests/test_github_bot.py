@@ -182,3 +182,66 @@ def test_a_rate_limit_is_waited_out(gh: Harness) -> None:
     gh.fake.fail_with_rate_limit("POST", r"/pulls$", reset_in=1)
     number, code, _ = gh.open_issue(EXAMPLE)
     assert code == 0 and len(gh.pulls_for(number)) == 1
+
+
+def test_a_pull_a_maintainer_closed_is_not_reopened(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    [pull] = gh.pulls_for(number)
+    gh.fake.set_state(pull["number"], "closed")
+    gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))
+    assert [p["state"] for p in gh.pulls_for(number)] == ["closed"]
+    [comment] = gh.bot_comments(number)
+    assert "closed by a maintainer" in comment["body"]
+
+
+def test_turning_an_accepted_submission_into_free_text_closes_its_pull(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    gh.edit_issue(number, "never mind, see https://example.org")
+    assert [p["state"] for p in gh.pulls_for(number)] == ["closed"]
+
+
+def test_closing_the_issue_closes_the_pull_and_reopening_reopens_it(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    gh.fake.set_state(number, "closed")
+    gh.rerun(number, "closed")
+    assert [p["state"] for p in gh.pulls_for(number)] == ["closed"]
+    gh.fake.set_state(number, "open")
+    gh.rerun(number, "reopened")
+    assert [p["state"] for p in gh.pulls_for(number)] == ["open"]
+
+
+def test_an_event_that_saw_an_older_main_is_planned_on_main_as_it_is_now(gh: Harness) -> None:
+    old_main = gh.fake.branch_sha("main")
+    first, _, _ = gh.open_issue(EXAMPLE)
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    second = gh.fake.create_issue(
+        "x", submission(name="Clinical-LLaMA", url="https://github.com/x/c"), ["new-model"]
+    )
+    code, _ = gh.run("issues", gh.fake.issue_event_payload(second), sha=old_main)  # queued behind the merge
+    assert code == 0
+    branch = f"leaderboard/issue-{second}"
+    assert [p["sha"] for p in gh.fake.commit(gh.fake.branch_sha(branch) or "")["parents"]] == [
+        gh.fake.branch_sha("main")
+    ]
+    assert rows_on(gh, branch)[-2:] == ["Meditron-70B", "Clinical-LLaMA"]
+    gh.fake.merge_pull(gh.pulls_for(second)[0]["number"])  # no conflict
+
+
+def test_a_rerun_job_uses_the_issue_as_it_is_now_not_its_old_payload(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(submission(url="ftp://broken"))
+    stale_payload = gh.fake.issue_event_payload(number, "opened")
+    gh.edit_issue(number, EXAMPLE)
+    code, _ = gh.run("issues", stale_payload, attempt=2)
+    assert code == 0
+    [pull] = [p for p in gh.pulls_for(number) if p["state"] == "open"]
+    assert "github.com/epfLLM/meditron" in pull["body"]
+
+
+def test_a_queued_edit_after_the_merge_does_not_open_a_second_pull(gh: Harness) -> None:
+    old_main = gh.fake.branch_sha("main")
+    number, _, _ = gh.open_issue(EXAMPLE)
+    stale = gh.fake.issue_event_payload(number, "edited")
+    gh.fake.merge_pull(gh.pulls_for(number)[0]["number"])  # closes the issue ("Closes #N")
+    code, _ = gh.run("issues", stale, sha=old_main)
+    assert code == 0
+    assert len(gh.pulls_for(number)) == 1

@@ -94,3 +94,14 @@ def test_problems_are_in_form_order_and_name_their_field() -> None:
     assert fields == sorted(fields, key=["name", "summary", "organization", "released", "url", "data"].index)
     assert {"name", "summary", "released", "url", "data"} <= set(fields)
     assert all(p.label and " / " in p.label for p in outcome.problems)
+
+
+def test_the_future_is_judged_in_the_posts_time_zone() -> None:
+    body = EXAMPLE.replace("2023-11-27", "2026-11-26")
+    # 2026-11-25T17:00Z is already the 26th in +08:00, the offset of the post's `date`.
+    assert pipeline.plan_submission(
+        body, snapshot(), dt.datetime(2026, 11, 25, 17, 0, tzinfo=dt.UTC), LAYOUT
+    ).accepted
+    assert not pipeline.plan_submission(
+        body, snapshot(), dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.UTC), LAYOUT
+    ).accepted

@@ -89,7 +89,7 @@ def test_future_and_unbalanced() -> None:
     assert (
         "released",
         "error",
-        "2026-12 is in the future; give the date the model was released.",
+        "“2026-12” is in the future; give the date the model was released.",
     ) in problems({"name": "A", "released": "2026-12"})
     assert any("parentheses" in m for _, _, m in problems({"name": "A", "url": "https://x.org/a)"}))
 
@@ -119,3 +119,30 @@ def test_name_key_ignores_links_case_width_and_punctuation() -> None:
     assert validate.name_key("[ChatGLM-6B-Med](https://x.org)") == validate.name_key("chatglm 6b med")
     assert validate.name_key("本草 Huatuo") == validate.name_key("本草Huatuo")
     assert validate.name_key("BioMedGPT-1.6B") != validate.name_key("BioMedGPT-10B")
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "fragment"),
+    [
+        ({"name": "A", "url": "https://[::1"}, "url", "not a valid URL"),  # urlsplit raises on this
+        ({"name": "BioGPT\u3164"}, "name", "invisible"),  # a Hangul filler makes a look-alike duplicate
+        ({"name": "x\ufffe"}, "name", "invisible"),  # a noncharacter
+        ({"name": "🧬"}, "name", "no letter or digit"),  # its key would be empty and skip the duplicate check
+        (
+            {"name": "A", "summary": "[https://github.com/a/b](https://evil.example/x)"},
+            "summary",
+            "looks like another address",
+        ),
+    ],
+)
+def test_inputs_found_in_review(row: Row, field: str, fragment: str) -> None:
+    assert any(f == field and sev == "error" and fragment in m for f, sev, m in problems(row))
+
+
+def test_a_link_label_naming_its_own_host_is_fine() -> None:
+    assert problems({"name": "A", "summary": "[github.com](https://www.github.com/x)"}) == []
+
+
+def test_quoted_contributor_text_is_one_short_line() -> None:
+    [(_, _, message)] = problems({"name": "A", "released": "### ✅ Accepted\n- x" + "9" * 500})
+    assert "\n" not in message and len(message) < 200

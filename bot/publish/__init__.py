@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.model import FileChange
+from bot.model import BotError, FileChange
+
+TRAILER = "Leaderboard-Bot-Fingerprint"
+"""Every bot commit ends with this trailer: it marks the commit as the bot's, and fingerprints
+the base and content it was built from, so a rerun can tell “nothing to do” without comparing trees."""
+_TRAILER = re.compile(rf"^{TRAILER}: ([0-9a-f]{{64}})$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -32,3 +39,24 @@ class Published:
 
 class Publisher(Protocol):
     def publish(self, proposal: Proposal) -> Published: ...
+
+
+class BranchTaken(BotError):
+    """The branch has commits that are not the bot's: never overwrite a human's work."""
+
+
+def fingerprint(base: str, proposal: Proposal) -> str:
+    digest = hashlib.sha256(base.encode())
+    for change in sorted(proposal.changes, key=lambda c: c.path):
+        digest.update(b"\0" + change.path.encode() + b"\0" + change.new.encode())
+    return digest.hexdigest()
+
+
+def with_trailer(message: str, print_: str) -> str:
+    return f"{message.rstrip()}\n\n{TRAILER}: {print_}\n"
+
+
+def bot_fingerprint(message: str) -> str | None:
+    """The fingerprint in a bot commit's message; None for a commit the bot did not make."""
+    m = _TRAILER.search(message)
+    return m.group(1) if m else None

@@ -9,32 +9,31 @@ carries a fingerprint of its base and content in a trailer.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass
 
 from github import GithubException, UnknownObjectException
 from github.GitCommit import GitCommit
 from github.GitRef import GitRef
+from github.GitTree import GitTree
 from github.InputGitTreeElement import InputGitTreeElement
 from github.PullRequest import PullRequest
 from github.Repository import Repository
 
 from bot.model import BotError
-from bot.publish import Proposal, Published
+from bot.publish import BranchTaken, Proposal, Published, bot_fingerprint, fingerprint, with_trailer
 
-TRAILER = "Leaderboard-Bot-Fingerprint"
-_TRAILER = re.compile(rf"^{TRAILER}: ([0-9a-f]{{64}})$", re.MULTILINE)
 PULLS_DENIED = "not permitted to create or approve pull requests"
 SETTING_HELP = (
     "GitHub refused to let the workflow open a pull request. A maintainer must enable "
     "Settings → Actions → General → Workflow permissions → “Allow GitHub Actions to create and approve "
     "pull requests” (and, in an organization, the same setting at the organization level), then re-run the job."
 )
+CLOSED_BY_BOT = "<!-- leaderboard-bot:closed-until-fixed -->"
+"""Appended to a pull request body when the bot closes it; only such a pull request is reopened."""
 
 
-class BranchTaken(BotError):
-    """The branch has commits that are not the bot's: never overwrite a human's work."""
+class ClosedByMaintainer(BotError):
+    """A maintainer closed the bot's pull request: the bot does not reopen it."""
 
 
 @dataclass(frozen=True)
@@ -42,25 +41,26 @@ class GitHubPublished(Published):
     number: int | None = None
 
 
-def fingerprint(base: str, proposal: Proposal) -> str:
-    digest = hashlib.sha256(base.encode())
-    for change in sorted(proposal.changes, key=lambda c: c.path):
-        digest.update(b"\0" + change.path.encode() + b"\0" + change.new.encode())
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class Base:
+    """The head of the default branch and its tree, as one `GET /branches/{branch}` returns them."""
+
+    sha: str
+    tree: str
 
 
-def bot_fingerprint(message: str) -> str | None:
-    m = _TRAILER.search(message)
-    return m.group(1) if m else None
+def fetch_base(repo: Repository, branch: str) -> Base:
+    head = repo.get_branch(branch).commit
+    return Base(sha=head.sha, tree=head.commit.tree.sha)
 
 
 class GitHubPublisher:
-    """Propose changes as a pull request from `branch` into `base_branch`, based on commit `base_sha`."""
+    """Propose changes as a pull request from a branch into `base_branch`, on top of `base`."""
 
-    def __init__(self, repo: Repository, *, base_branch: str, base_sha: str) -> None:
+    def __init__(self, repo: Repository, *, base_branch: str, base: Base) -> None:
         self.repo = repo
         self.base_branch = base_branch
-        self.base_sha = base_sha
+        self.base = base
 
     def branch_ref(self, branch: str) -> GitRef | None:
         """The branch's ref, fetched (reading `.object` completes a lazy ref, so its URL is the API's own)."""
@@ -72,31 +72,35 @@ class GitHubPublisher:
         return ref
 
     def publish(self, proposal: Proposal) -> GitHubPublished:
-        wanted = fingerprint(self.base_sha, proposal)
+        wanted = fingerprint(self.base.sha, proposal)
         ref = self.branch_ref(proposal.branch)
         head = str(ref.object.sha) if ref is not None else None
-        if head is not None:
+        if ref is not None and head is not None:
             current = bot_fingerprint(self.repo.get_git_commit(head).message)
             if current is None:
                 raise BranchTaken(f"branch {proposal.branch} has commits that are not the bot's")
             if current == wanted:
-                pull = self.find_pull(proposal.branch)
-                pull = self._ensure_pull(proposal, pull)
+                pull = self._ensure_pull(proposal, self.find_pull(proposal.branch))
                 return GitHubPublished(proposal.branch, head, pull.html_url, False, False, pull.number)
         commit = self._commit(proposal, wanted)
         self._move_branch(proposal.branch, commit, ref)
-        pull = self.find_pull(proposal.branch) if head is not None else None
-        pull = self._ensure_pull(proposal, pull)
+        pull = self._ensure_pull(proposal, self.find_pull(proposal.branch) if ref is not None else None)
         return GitHubPublished(
-            proposal.branch, commit, pull.html_url, head is None, head is not None, pull.number
+            proposal.branch, commit, pull.html_url, ref is None, ref is not None, pull.number
         )
 
     def _commit(self, proposal: Proposal, wanted: str) -> str:
-        base = self.repo.get_git_commit(self.base_sha)
+        # Objects built from what `fetch_base` returned: known shas, so no request to fetch them again.
+        base, url = self.base, f"{self.repo.url}/git"
+        parent = GitCommit(
+            self.repo.requester, {}, {"sha": base.sha, "url": f"{url}/commits/{base.sha}"}, True
+        )
+        base_tree = GitTree(
+            self.repo.requester, {}, {"sha": base.tree, "url": f"{url}/trees/{base.tree}"}, True
+        )
         elements = [InputGitTreeElement(c.path, "100644", "blob", content=c.new) for c in proposal.changes]
-        tree = self.repo.create_git_tree(elements, base_tree=base.tree)
-        message = f"{proposal.commit_message.rstrip()}\n\n{TRAILER}: {wanted}\n"
-        commit: GitCommit = self.repo.create_git_commit(message, tree, [base])
+        tree = self.repo.create_git_tree(elements, base_tree=base_tree)
+        commit = self.repo.create_git_commit(with_trailer(proposal.commit_message, wanted), tree, [parent])
         return str(commit.sha)
 
     def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> None:
@@ -121,13 +125,17 @@ class GitHubPublisher:
 
     def _ensure_pull(self, proposal: Proposal, pull: PullRequest | None) -> PullRequest:
         if pull is not None and pull.merged_at is None:
-            if pull.state == "open" and pull.body == proposal.body and pull.title == proposal.title:
+            if pull.state == "open":
+                if pull.body != proposal.body or pull.title != proposal.title:
+                    pull.edit(title=proposal.title, body=proposal.body)
                 return pull
+            if CLOSED_BY_BOT not in (pull.body or ""):
+                raise ClosedByMaintainer(f"pull request #{pull.number} was closed by a maintainer")
             try:
                 pull.edit(title=proposal.title, body=proposal.body, state="open")
                 return pull
             except GithubException as exc:  # GitHub cannot reopen a PR whose branch moved while closed
-                if exc.status != 422 or pull.state == "open":
+                if exc.status != 422:
                     raise
         try:
             return self.repo.create_pull(
@@ -142,8 +150,9 @@ class GitHubPublisher:
             return existing  # a retried POST had already created it
 
     def close_pull(self, branch: str) -> PullRequest | None:
+        """Close the branch's open pull request, marked so that the bot may reopen it later."""
         pull = self.find_pull(branch)
-        if pull is not None and pull.state == "open":
-            pull.edit(state="closed")
-            return pull
-        return None
+        if pull is None or pull.state != "open":
+            return None
+        pull.edit(state="closed", body=f"{pull.body or ''}\n\n{CLOSED_BY_BOT}")
+        return pull

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from bot.model import BotError
-from bot.publish import Proposal, Published
+from bot.publish import BranchTaken, Proposal, Published, bot_fingerprint, fingerprint, with_trailer
 
 FALLBACK_IDENTITY = ("leaderboard-bot", "leaderboard-bot@users.noreply.github.com")
 
@@ -65,11 +65,16 @@ class LocalGitPublisher:
         ref = f"refs/heads/{proposal.branch}"
         self.git.run("check-ref-format", ref)
         existing = self.git.try_run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        if existing and bot_fingerprint(self.git.run("log", "-1", "--format=%B", existing)) is None:
+            raise BranchTaken(
+                f"branch {proposal.branch} has commits that are not the bot's; pass --branch NAME"
+            )
         tree = self._tree(proposal)
         if existing and self.git.run("rev-parse", f"{existing}^{{tree}}").strip() == tree:
             return Published(proposal.branch, existing, proposal.branch, created=False, updated=False)
+        message = with_trailer(proposal.commit_message, fingerprint(self.base, proposal))
         commit = self.git.run(
-            *self.git.identity_args(), "commit-tree", tree, "-p", self.base, input=proposal.commit_message
+            *self.git.identity_args(), "commit-tree", tree, "-p", self.base, input=message
         ).strip()
         # The old value guards against a concurrent writer: create only if absent, else move from `existing`.
         self.git.run("update-ref", "-m", "leaderboard-bot: " + proposal.title, ref, commit, existing or "")
