@@ -72,7 +72,7 @@ def row_from_cells(cells: dict[str, str]) -> Row:
     if summary:
         row["summary"] = inline.from_markdown(summary)
     for key in ("organization", "url", "data"):
-        value = inline.from_markdown(cells.get(key, "")) if key != "url" else cells.get(key, "").strip()
+        value = inline.from_markdown(cells.get(key, ""))
         if value:
             row[key] = value
     if cells.get("released"):

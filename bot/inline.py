@@ -69,38 +69,50 @@ def _percent(m: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in m.group(0).encode())
 
 
-def autolink_end(url: str) -> int:
-    """How much of `url`, alone at the start of a cell, goldmark's linkify turns into a link (0: none).
+def autolink_end(text: str) -> int:
+    """How much of `text`, at the start of a cell, goldmark's linkify turns into a link (0: none).
 
-    The link is the whole URL only when this returns len(url); otherwise the rest is shown as text.
+    goldmark v1.8 (Hugo 0.16x): the longest `_AUTOLINK` match, less trailing `?!.,:*_~`, then less
+    as many characters as it has unbalanced `)` when it ends in `)`, or less a final `&name;`.
     """
-    m = _AUTOLINK.match(url)
+    m = _AUTOLINK.match(text)
     if not m:
         return 0
     end = m.end()
-    if url[end - 1] == ".":
+    while end > 1 and text[end - 1] in "?!.,:*_~":
         end -= 1
-    elif url[end - 1] == ")":
-        closing = url.count(")", 0, end) - url.count("(", 0, end)
-        end -= max(closing, 0)
-    elif url[end - 1] == ";":
+    if text[end - 1] == ")":
+        end -= max(text.count(")", 0, end) - text.count("(", 0, end), 0)
+    elif text[end - 1] == ";":
         i = end - 2
-        while i >= 0 and url[i].isascii() and url[i].isalnum():
+        while i >= 0 and text[i].isascii() and text[i].isalnum():
             i -= 1
-        if i != end - 2 and i >= 0 and url[i] == "&":
+        if 0 <= i < end - 2 and text[i] == "&":
             end = i
-    i = end - 1
-    while i > 0 and url[i] in "?!.,:*_~":
-        i -= 1
-    return i + 1
+    return end
+
+
+def _stopped(rest: str) -> str:
+    """`escape(rest)`, starting with a backslash when it can: linkify stops at a backslash."""
+    md = escape(rest)
+    if rest and not md.startswith("\\") and rest[0].isascii() and not rest[0].isalnum():
+        md = "\\" + md  # CommonMark: any ASCII punctuation may be escaped
+    return md
 
 
 def safe_url(url: str) -> str:
-    """A URL as bare text in a cell (linkify makes it a link): percent-encode what no URL may
-    contain raw, keep the part linkify links as is and escape the rest, which is text."""
+    """A URL as bare text in a cell, which linkify makes a link: percent-encode what no URL may
+    contain raw, keep the part linkify links as it is and escape the rest, which is shown as text.
+    Escaping the rest changes what linkify sees, so settle on markdown whose link stays put."""
     url = _URL_UNSAFE.sub(_percent, url.strip())
-    end = autolink_end(url)
-    return url[:end] + escape(url[end:])
+    end = len(url)
+    for _ in range(len(url) + 1):
+        for md in (url[:end] + escape(url[end:]), url[:end] + _stopped(url[end:])):
+            linked = autolink_end(md)
+            if linked == end:
+                return md
+        end = linked
+    return escape(url)  # never settled: no link at all (`://` is escaped, so linkify ignores it)
 
 
 def to_markdown(text: str) -> str:

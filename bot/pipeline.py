@@ -65,6 +65,8 @@ def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[R
         text = inline.fold(text)
         if not text:
             continue
+        if f.id == "url":
+            text = validate.normalize_url(text)
         if f.id == "released":
             try:
                 text = dates.parse(text).stored()

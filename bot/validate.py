@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import jsonschema
 import mistune
@@ -224,7 +224,21 @@ def url_problems(url: str) -> list[str]:
         found.append("has unbalanced parentheses; remove the stray “(” or “)”.")
     elif url.endswith((".", ",", ";")):
         found.append(f"ends with “{url[-1]}”, probably punctuation from the sentence around it; remove it.")
+    elif not found and (linked := inline.autolink_end(url)) != len(url):
+        shown = f"only {quote(url[:linked])} of it" if linked else "none of it"
+        found.append(
+            f"would not work as a link on the page (Hugo links {shown}); remove trailing punctuation, "
+            "or use the address of a public host name."
+        )
     return found
+
+
+def normalize_url(url: str) -> str:
+    """Lowercase the scheme and host (case-insensitive anyway, and linkify links only lowercase hosts)."""
+    parts = _split(url.strip())
+    if parts is None or not parts.netloc:
+        return url.strip()
+    return urlunsplit(parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()))
 
 
 def name_key(name: str) -> str:

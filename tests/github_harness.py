@@ -19,14 +19,14 @@ NOW = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
 EXAMPLE = (ROOT / "examples/new-model.md").read_text(encoding="utf-8")
 
 
-def fast_client(env: actions.Environment) -> Github:
+def fast_client(env: actions.Environment, timeout: int = 5) -> Github:
     """The bot's client minus PyGithub's politeness delays (1 s between writes) and retry back-off."""
     return Github(
         auth=Auth.Token(env.token),
         base_url=env.api_url,
         retry=GithubRetry(total=3, backoff_factor=0),
         lazy=True,
-        timeout=5,
+        timeout=timeout,
         seconds_between_requests=0,
         seconds_between_writes=0,
     )
@@ -41,6 +41,7 @@ class Harness:
         self.fake = fake
         self.tmp = tmp
         self.runs = 0
+        self.timeout = 5
         files = {p: (ROOT / p).read_text(encoding="utf-8") for p in LAYOUT.paths()}
         fake.commit_files("main", files, "Import the leaderboard")
 
@@ -83,7 +84,7 @@ class Harness:
             "GITHUB_RUN_ATTEMPT": str(attempt),
         }
         start = len(self.fake.requests)
-        code = action.main(command, NOW, environ, connect=fast_client)
+        code = action.main(command, NOW, environ, connect=lambda env: fast_client(env, self.timeout))
         return code, self.fake.requests[start:]
 
     def open_issue(

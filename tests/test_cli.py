@@ -159,3 +159,14 @@ def test_pygithub_is_imported_only_on_the_github_path(site_repo: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_chinese_names_get_distinct_branches(site_repo: Path) -> None:
+    body = read(site_repo, "examples/new-model.md")
+    for name in ("灵心大模型", "明医"):
+        (site_repo / "b.md").write_text(
+            body.replace("Meditron-70B", name).replace("epfLLM/meditron", f"x/{len(name)}"), encoding="utf-8"
+        )
+        assert run_bot(site_repo, "submit", "b.md").code == 0
+    branches = [b.strip(" *") for b in git(site_repo, "branch", "--list", "leaderboard/*").splitlines()]
+    assert len(branches) == 2 and all(b.startswith("leaderboard/model-") for b in branches)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -245,3 +246,14 @@ def test_a_queued_edit_after_the_merge_does_not_open_a_second_pull(gh: Harness) 
     code, _ = gh.run("issues", stale, sha=old_main)
     assert code == 0
     assert len(gh.pulls_for(number)) == 1
+
+
+def test_a_timed_out_create_is_retried_and_finds_what_it_created(gh: Harness) -> None:
+    gh.timeout = 1
+    gh.fake.delay_next("POST", r"/pulls$", 2)  # GitHub creates the pull request, the answer comes too late
+    number, code, _ = gh.open_issue(EXAMPLE)
+    assert code == 0  # PyGithub re-sent the POST; the bot took GitHub's "already exists" for the one it made
+    time.sleep(1.5)  # let the delayed request finish on the server
+    assert len(gh.pulls_for(number)) == 1 and len(gh.bot_comments(number)) == 1
+    _, again = gh.rerun(number)
+    assert [r for r in again if r.method != "GET"] == []

@@ -8,7 +8,7 @@ import pytest
 from conftest import git
 
 from bot.model import BotError, FileChange
-from bot.publish import Proposal
+from bot.publish import BranchTaken, Proposal, bot_fingerprint
 from bot.publish.local_git import LocalGitPublisher
 
 
@@ -46,3 +46,16 @@ def test_a_branch_moved_by_someone_else_meanwhile_is_not_overwritten(site_repo: 
 def test_invalid_branch_names_are_refused(site_repo: Path) -> None:
     with pytest.raises(BotError):
         LocalGitPublisher(site_repo).publish(proposal("x", branch="bad..name"))
+
+
+def test_a_branch_with_a_human_commit_is_never_moved(site_repo: Path) -> None:
+    git(site_repo, "branch", "leaderboard/x")  # a maintainer's branch, no bot trailer
+    before = git(site_repo, "rev-parse", "leaderboard/x")
+    with pytest.raises(BranchTaken):
+        LocalGitPublisher(site_repo).publish(proposal("one\n"))
+    assert git(site_repo, "rev-parse", "leaderboard/x") == before
+
+
+def test_bot_commits_carry_the_fingerprint_trailer(site_repo: Path) -> None:
+    published = LocalGitPublisher(site_repo).publish(proposal("one\n"))
+    assert bot_fingerprint(git(site_repo, "log", "-1", "--format=%B", published.commit or "")) is not None
