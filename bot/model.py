@@ -21,11 +21,6 @@ class Problem:
     row: int | None = None
     """1-based position in the data file, for problems of stored rows."""
 
-    def describe(self) -> str:
-        where = f"row {self.row}: " if self.row is not None else ""
-        what = f"**{self.label or self.field}**: " if (self.label or self.field) else ""
-        return f"{where}{what}{self.message}"
-
 
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]

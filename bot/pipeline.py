@@ -7,15 +7,13 @@ reproduced, and the same code serves the local CLI and the GitHub Action.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from bot import dataset, dates, frontmatter, inline, issue_body, render, validate
 from bot.form import Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
 from bot.model import BotError, FileChange, Problem, Row, errors
-
-TEXT_FIELDS = validate.TEXT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,6 @@ class Outcome:
     changes: tuple[FileChange, ...] = ()
     position: int | None = None
     """1-based row number of the new row in the data file, when accepted."""
-    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def accepted(self) -> bool:
@@ -117,7 +114,7 @@ def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Lay
     rows = [*ctx.rows, row]
     post = regenerate(snapshot.post, rows, now)
     changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
-    return Outcome(row=row, problems=problems, changes=changes, position=len(rows), warnings=problems)
+    return Outcome(row=row, problems=problems, changes=changes, position=len(rows))
 
 
 def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
