@@ -146,3 +146,9 @@ def test_a_link_label_naming_its_own_host_is_fine() -> None:
 def test_quoted_contributor_text_is_one_short_line() -> None:
     [(_, _, message)] = problems({"name": "A", "released": "### ✅ Accepted\n- x" + "9" * 500})
     assert "\n" not in message and len(message) < 200
+
+
+def test_the_json_schema_uri_format_is_checked() -> None:
+    # Passes the `^https?://` pattern; only the format checker (rfc3986-validator) can reject it.
+    [problem] = validate.schema_problems({"name": "A", "url": "https://exa mple.org/"}, SCHEMA, LABELS)
+    assert problem.field == "url" and "not a valid URL" in problem.message
