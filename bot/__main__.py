@@ -1,4 +1,5 @@
-"""The command line: `python -m bot COMMAND`. The only place that reads the clock and the environment.
+"""The command line: `python -m bot COMMAND`. Reads the clock (the core gets `now` passed in);
+the Actions environment is read by bot/actions.py.
 
 Exit codes: 0 accepted / fine, 1 rejected / check failed, 2 usage or setup error.
 """
@@ -7,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,10 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return cli.run(args, _now(args.now))
-    except BotError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (OSError, ValueError, json.JSONDecodeError) as exc:
+    except (BotError, OSError, ValueError) as exc:  # ValueError covers bad --now and JSON errors
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

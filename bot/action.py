@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable, Mapping
 
 import requests
@@ -62,16 +61,16 @@ def main(
             )
             return 0
     except BotError as exc:
-        print(f"::error::{exc}", file=sys.stderr)
+        actions.annotate("error", str(exc))
         actions.add_summary(env, f"### Leaderboard bot failed\n\n{exc}")
         if submission is not None:
             github_bot.setup_error_comment(repo, submission.number, exc)
         return 1
     except GithubException as exc:
-        print(f"::error::GitHub API error {exc.status}: {exc.data}. {RERUN}", file=sys.stderr)
+        actions.annotate("error", f"GitHub API error {exc.status}: {exc.data}. {RERUN}")
         return 1
     except requests.RequestException as exc:  # retries exhausted, timeouts, connection errors
-        print(f"::error::GitHub API unreachable: {exc}. {RERUN}", file=sys.stderr)
+        actions.annotate("error", f"GitHub API unreachable: {exc}. {RERUN}")
         return 1
     for r in results:
         print(f"issue #{r.issue}: {r.state}{' ' + r.pull_url if r.pull_url else ''}")

@@ -6,6 +6,7 @@ https://docs.github.com/en/actions/reference/variables-reference#default-environ
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,6 +59,16 @@ def read_environment(environ: Mapping[str, str]) -> Environment:
         output=Path(environ["GITHUB_OUTPUT"]) if environ.get("GITHUB_OUTPUT") else None,
         run_attempt=int(attempt) if (attempt := environ.get("GITHUB_RUN_ATTEMPT", "1")).isdigit() else 1,
     )
+
+
+def command_text(message: str) -> str:
+    """Escape a workflow-command message (`::error::…`): one line, as GitHub's toolkit does."""
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotate(level: str, message: str) -> None:
+    """An error or warning annotation in the job log and on the run's summary page."""
+    print(f"::{level}::{command_text(message)}", file=sys.stderr)
 
 
 def set_outputs(env: Environment, values: Mapping[str, str]) -> None:

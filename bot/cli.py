@@ -66,14 +66,6 @@ def branch_name(row: dict[str, str], issue: int | None) -> str:
     return f"leaderboard/{slug}"
 
 
-def commit_message(row: dict[str, str], issue: int | None) -> str:
-    from bot import messages
-
-    title = messages.pull_title(row)
-    trailer = f"\n\nCloses #{issue}\n" if issue is not None else "\n"
-    return title + trailer
-
-
 def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     body = _read_body(args.body)
     local = not (args.write or args.dry_run)
@@ -101,14 +93,17 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         written = WorkingTree(root).write(outcome.changes)
         print(f"\nWrote {', '.join(written)}. Review with `git diff`.")
         return 0
-    _warn_uncommitted(git, snapshot, root)
+    _warn_uncommitted(snapshot, root)
     branch = args.branch or branch_name(outcome.row, args.issue)
+    from bot import messages
+
     proposal = Proposal(
         branch=branch,
-        title=commit_message(outcome.row, None).strip(),
+        title=messages.pull_title(outcome.row),
         body="",
-        commit_message=commit_message(outcome.row, args.issue),
+        commit_message=messages.commit_message(outcome.row, args.issue),
         changes=outcome.changes,
+        identity=pipeline.identity(outcome.row),
     )
     from bot.publish.local_git import LocalGitPublisher
 
@@ -123,7 +118,7 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     return 0
 
 
-def _warn_uncommitted(git: Git, snapshot: Snapshot, root: Path) -> None:
+def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
     tree = WorkingTree(root)
     for path, text in ((LAYOUT.data, snapshot.data), (LAYOUT.post, snapshot.post)):
         if tree(path) != text:
@@ -156,8 +151,7 @@ def render_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
 
 def check(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     snapshot = read_snapshot(LAYOUT, WorkingTree(root))
-    problems = pipeline.check(snapshot, now.date(), LAYOUT)  # warnings only: UTC day is close enough
-    rows = len(dataset.load_rows(snapshot.data))
+    problems, rows = pipeline.check(snapshot, now.date(), LAYOUT)  # stored rows: the UTC day is close enough
     if problems:
         print(report.problems_text(problems))
     failed = errors(problems)
@@ -169,8 +163,9 @@ def check(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
 
 def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     tree = WorkingTree(root)
-    if tree(LAYOUT.data) is not None and not args.force:
-        raise BotError(f"{LAYOUT.data} already exists; pass --force to replace it")
+    existing = [path for path in (LAYOUT.data, LAYOUT.post) if tree(path) is not None]
+    if existing and not args.force:
+        raise BotError(f"{' and '.join(existing)} already exist(s); pass --force to replace")
     from bot import importer
 
     result = importer.import_post(args.post.read_text(encoding="utf-8"))

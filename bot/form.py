@@ -10,6 +10,8 @@ from bot import yamlio
 from bot.model import BotError, Problem
 
 INPUT_TYPES = ("input", "textarea", "dropdown", "checkboxes")
+ISSUE_LABEL = "new-model"
+"""The label the form puts on every submission; the Action handles only issues carrying it."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,6 @@ class Form:
     def by_label(self, label: str) -> Field | None:
         key = normalize_label(label)
         return next((f for f in self.fields if normalize_label(f.label) == key), None)
-
-    def label(self, field_id: str) -> str:
-        return next((f.label for f in self.fields if f.id == field_id), field_id)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -92,6 +91,10 @@ def schema_agreement(form: Form, schema: Mapping[str, Any]) -> list[Problem]:
             problems.append(
                 Problem(f"field `{f.id}` is {side} in the schema but not in the form; make them agree")
             )
+    if ISSUE_LABEL not in form.labels_on_issue:
+        problems.append(
+            Problem(f"the form must apply the label `{ISSUE_LABEL}` (`labels:`); the bot acts only on it")
+        )
     form_ids = {f.id for f in form.fields}
     problems.extend(
         Problem(f"the schema has property `{p}` but the form has no field with that id")

@@ -1,7 +1,8 @@
 """Hugo front matter: split it from the body, change single keys, join it back.
 
 Round-trip editors keep comments, key order and unknown keys: tomlkit for TOML (`+++`),
-ruamel.yaml for YAML (`---`); JSON (`{…}`) keeps key order and indentation.
+ruamel.yaml for YAML (`---`); JSON (`{…}`) keeps key order and the indentation unit, but is
+re-serialized (JSON has no comments; inline arrays are laid out one item per line).
 The bot manages `lastmod` and `draft`; `date` moves only when a maintainer asks (`--redate`).
 """
 
@@ -11,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -60,18 +62,21 @@ def get(post: Post, key: str) -> Any:
 
 
 def _load(post: Post) -> Any:
+    doc: Any = {}
     try:
         if post.format == "toml":
             import tomlkit  # only when front matter is edited; `check` and `render --check` never need it
 
-            return tomlkit.parse(post.front)
-        if post.format == "yaml":
-            return yamlio.round_trip().load(post.front) or {}
-        if post.format == "json":
-            return json.loads(post.front)
+            doc = tomlkit.parse(post.front)
+        elif post.format == "yaml":
+            doc = yamlio.round_trip().load(post.front) or {}
+        elif post.format == "json":
+            doc = json.loads(post.front)
     except Exception as exc:
         raise BotError(f"the post's {post.format} front matter cannot be read: {exc}") from None
-    return {}
+    if not isinstance(doc, Mapping):
+        raise BotError(f"the post's {post.format} front matter is not a mapping of keys to values")
+    return doc
 
 
 def set_keys(post: Post, values: dict[str, Any]) -> Post:
@@ -82,7 +87,7 @@ def set_keys(post: Post, values: dict[str, Any]) -> Post:
     if all(_same(doc.get(k), v) for k, v in values.items()):
         return post
     for key, value in values.items():
-        doc[key] = value if post.format != "yaml" or not isinstance(value, dt.datetime) else _iso(value)
+        doc[key] = value
     if post.format == "toml":
         import tomlkit
 

@@ -16,14 +16,15 @@ from github import GithubException, UnknownObjectException
 from github.Issue import Issue
 from github.Repository import Repository
 
-from bot import messages, pipeline
+from bot import actions, messages, pipeline
+from bot.form import ISSUE_LABEL
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors
 from bot.publish import BranchTaken, Proposal
 from bot.publish.github import Base, ClosedByMaintainer, GitHubPublisher, fetch_base
 
 BRANCH_PREFIX = "leaderboard/issue-"
-FORM_LABEL = "new-model"
+FORM_LABEL = ISSUE_LABEL
 HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "closed")
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
 
@@ -128,17 +129,18 @@ class Bot:
         publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base)
         branch = f"{BRANCH_PREFIX}{sub.number}"
         if not sub.open:
-            publisher.close_pull(branch)
+            publisher.bot_closed_pull(branch)
             return Result(sub.number, "withdrawn")
         issue = self.repo.get_issue(sub.number)
         outcome = pipeline.plan_submission(sub.body, self.snapshot(base.sha), self.now, self.layout)
-        if any(p.message == pipeline.NOT_A_FORM for p in outcome.problems):
-            publisher.close_pull(branch)
-            upsert_comment(issue, messages.comment("not-a-form", form_url=self.form_url))
-            return Result(sub.number, "not-a-form")
         if errors(outcome.problems):
-            closed = publisher.close_pull(branch)
+            closed = publisher.bot_closed_pull(branch)
             closed_ref = f"#{closed.number}" if closed is not None else None
+            if any(p.message == pipeline.NOT_A_FORM for p in outcome.problems):
+                upsert_comment(
+                    issue, messages.comment("not-a-form", form_url=self.form_url, closed_pull=closed_ref)
+                )
+                return Result(sub.number, "not-a-form")
             upsert_comment(
                 issue, messages.comment("rejected", problems=outcome.problems, closed_pull=closed_ref)
             )
@@ -155,8 +157,9 @@ class Bot:
                 author=sub.author,
                 problems=outcome.problems,
             ),
-            commit_message=f"{messages.pull_title(outcome.row)}\n\nCloses #{sub.number}\n",
+            commit_message=messages.commit_message(outcome.row, sub.number),
             changes=outcome.changes,
+            identity=pipeline.identity(outcome.row),
         )
         try:
             published = publisher.publish(proposal)
@@ -222,5 +225,8 @@ def upsert_comment(issue: Issue, body: str) -> None:
 
 
 def setup_error_comment(repo: Repository, number: int, error: BotError) -> None:
-    """Tell the issue why nothing happened when the repository is not set up for the bot."""
-    upsert_comment(repo.get_issue(number), messages.comment("setup-error", message=str(error)))
+    """Tell the issue why nothing happened when the repository is not set up for the bot (best effort)."""
+    try:
+        upsert_comment(repo.get_issue(number), messages.comment("setup-error", message=str(error)))
+    except GithubException as exc:
+        actions.annotate("warning", f"could not comment on issue #{number}: {exc.status}")

@@ -21,6 +21,7 @@ COLUMNS = {
 }
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _SUMMARY_START = re.compile(r"[\d.]*[\u3000-\u9fff\uff00-\uffef]")
+_PIPE = re.compile(r"(?<!\\)\|")
 _PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】"}
 
 
@@ -44,8 +45,8 @@ def find_table(body: str) -> tuple[int, int, list[str], list[list[str]]]:
     lines = body.split("\n")
     for i in range(len(lines) - 1):
         if "|" in lines[i] and _DELIMITER.match(lines[i + 1]) and "-" in lines[i + 1]:
-            end = i + 2
-            while end < len(lines) and lines[end].strip().startswith("|"):
+            end = i + 2  # GFM: the table ends at a blank line or a line without a cell separator
+            while end < len(lines) and lines[end].strip() and _PIPE.search(lines[end]):
                 end += 1
             return i, end, split_cells(lines[i]), [split_cells(x) for x in lines[i + 2 : end]]
     raise BotError("no markdown table found in the post")
@@ -86,6 +87,10 @@ def import_post(text: str) -> Imported:
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise BotError(f"unknown column(s) {unknown}; the importer knows {list(COLUMNS)}")
+    if len(set(header)) != len(header):
+        raise BotError(f"the table header repeats a column: {header}")
+    if not raw_rows:
+        raise BotError("the table has a header but no rows")
     keys = [COLUMNS[h] for h in header]
     rows: list[Row] = []
     for number, raw in enumerate(raw_rows, start=1):

@@ -35,6 +35,6 @@ def read_snapshot(layout: Layout, read: Callable[[str], str | None]) -> Snapshot
     for path in layout.paths():
         text = read(path)
         if text is None:
-            raise BotError(f"{path} is missing; run the bot from the repository root (or pass --repo)")
+            raise BotError(f"{path} is missing from the repository (the bot expects the default layout)")
         texts[path] = text
     return Snapshot(*(texts[p] for p in layout.paths()))

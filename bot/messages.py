@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jinja2
-
-from bot import inline, report
+from bot import inline, render, report
 from bot.model import Problem, Row, errors, warnings
 
 COMMENT_MARKER = "<!-- leaderboard-bot:comment -->"
@@ -18,30 +14,22 @@ PULL_MARKER = "<!-- leaderboard-bot:pull-request -->"
 NEEDS_CHANGES = "needs-changes"
 
 
-@cache
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-
-
 MAX_BODY = 60_000
 """GitHub refuses comment and pull request bodies over 65,536 characters."""
+_AT = re.compile(r"\\?@")
 _NOT_IN_TITLES = re.compile(r"[^\w\s.+\-()（）·]")
 
 
 def _render(template: str, **values: Any) -> str:
-    body = _env().get_template(template).render(**values).strip() + "\n"
+    body = render.template(template).render(**values).strip() + "\n"
     return body if len(body) <= MAX_BODY else body[: MAX_BODY - 2] + "…\n"
 
 
 def defang(markdown: str) -> str:
     """Contributor text shown on GitHub: no @mentions (notifications) and no `#123` / `fixes #1` references
-    (cross-links, closing keywords). The entities render as the same characters."""
-    return markdown.replace("@", "&#64;").replace("#", "&#35;")
+    (cross-links, closing keywords). The entities render as the same characters; an `@` that
+    `inline.escape` already backslashed loses the backslash (it would show the entity literally)."""
+    return _AT.sub("&#64;", markdown.replace("#", "&#35;"))
 
 
 def safe_problems(problems: list[Problem]) -> list[Problem]:
@@ -97,3 +85,7 @@ def pull_body(*, issue: int, row: Row, position: int, author: str | None, proble
 
 def pull_title(row: Row) -> str:
     return f"Add {title_name(row)} to the leaderboard"
+
+
+def commit_message(row: Row, issue: int | None) -> str:
+    return f"{pull_title(row)}\n\nCloses #{issue}\n" if issue is not None else f"{pull_title(row)}\n"

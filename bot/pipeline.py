@@ -7,6 +7,7 @@ reproduced, and the same code serves the local CLI and the GitHub Action.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,11 +118,16 @@ def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Lay
     return Outcome(row=row, problems=problems, changes=changes, position=len(rows))
 
 
+def identity(row: Row) -> str:
+    """A submission's identity for publishers: same row, same change (whatever `lastmod` says)."""
+    return json.dumps(row, sort_keys=True, ensure_ascii=False)
+
+
 def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
     """The post with the table rendered from `rows`; `lastmod` moves only if the table changed."""
     post = frontmatter.split(post_text)
     table = render.render_table(rows)
-    if render.current_table(post.body).strip("\n") == table.strip("\n"):
+    if render.in_sync(post.body, table):
         return post_text
     body = render.replace_table(post.body, table)
     return frontmatter.touch(frontmatter.join(frontmatter.Post(post.format, post.front, body)), now)
@@ -132,8 +138,8 @@ def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileCha
     return FileChange(layout.post, snapshot.post, regenerate(snapshot.post, rows, now))
 
 
-def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> list[Problem]:
-    """Everything `python -m bot check` reports: errors fail the check, warnings do not."""
+def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
+    """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
     ctx = context(snapshot)
     problems = [
         Problem(f"{layout.form} ↔ {layout.schema}: {p.message}")
@@ -153,7 +159,7 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> list[Problem]:
     problems += validate.duplicate_problems(ctx.rows, ctx.labels)
     post = frontmatter.split(snapshot.post)
     try:
-        in_sync = render.current_table(post.body).strip("\n") == render.render_table(ctx.rows).strip("\n")
+        in_sync = render.in_sync(post.body, render.render_table(ctx.rows))
     except BotError as exc:
         problems.append(Problem(f"{layout.post}: {exc}"))
     else:
@@ -161,4 +167,4 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> list[Problem]:
             problems.append(
                 Problem(f"{layout.post} is out of date with {layout.data}; run `python -m bot render`.")
             )
-    return problems
+    return problems, len(ctx.rows)

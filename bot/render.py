@@ -20,14 +20,15 @@ ALIGNS = (":---", "---", "---", "---", "---")
 
 
 @cache
-def _template() -> jinja2.Template:
+def template(name: str) -> jinja2.Template:
+    """A template of bot/templates (markdown: no HTML autoescaping; callers escape what they insert)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=False,  # markdown, escaped cell by cell by `inline`
+        autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    return env.get_template("table.md.j2")
+    return env.get_template(name)
 
 
 def model_cell(row: Row) -> str:
@@ -57,7 +58,7 @@ def cells(row: Row) -> list[str]:
 
 
 def render_table(rows: list[Row]) -> str:
-    return _template().render(headers=HEADERS, aligns=ALIGNS, rows=[cells(r) for r in rows])
+    return template("table.md.j2").render(headers=HEADERS, aligns=ALIGNS, rows=[cells(r) for r in rows])
 
 
 def generated_block(table: str) -> str:
@@ -73,6 +74,11 @@ def find_block(body: str) -> tuple[int, int]:
             "`<!-- leaderboard:end -->` line around the generated table"
         )
     return starts[0].start(), ends[0].end()
+
+
+def in_sync(body: str, table: str) -> bool:
+    """Whether the post's generated block already holds `table`."""
+    return current_table(body).strip("\n") == table.strip("\n")
 
 
 def current_table(body: str) -> str:

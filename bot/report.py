@@ -60,12 +60,9 @@ def diff_stat(changes: Iterable[FileChange]) -> str:
     for c in changes:
         if not c.changed:
             continue
-        added = removed = 0
-        for line in difflib.unified_diff((c.old or "").splitlines(), c.new.splitlines(), n=0, lineterm=""):
-            if line.startswith("+") and not line.startswith("+++"):
-                added += 1
-            elif line.startswith("-") and not line.startswith("---"):
-                removed += 1
+        hunks = _unified(c.path, (c.old or "").splitlines(True), c.new.splitlines(True), 0).splitlines()[2:]
+        added = sum(1 for line in hunks if line.startswith("+"))
+        removed = sum(1 for line in hunks if line.startswith("-"))
         lines.append(f"  {c.path} | +{added} -{removed}")
     return "\n".join(lines)
 

@@ -22,7 +22,6 @@ from bot import dates, inline
 from bot.model import Problem, Row, Severity, quote
 
 TEXT_FIELDS = ("name", "summary", "organization", "data")
-URL_FIELDS = ("url",)
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}")
 _INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
 # Letters that render as nothing (Hangul fillers, the braille blank): invisible names and look-alike duplicates.
@@ -35,17 +34,13 @@ _FIX = {
 }
 
 
-def validator_for(schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
-    return _validator(schema)
-
-
 def load_schema(text: str) -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(text)
     jsonschema.Draft202012Validator.check_schema(schema)
     return schema
 
 
-def _validator(schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
+def validator_for(schema: Mapping[str, Any]) -> jsonschema.Draft202012Validator:
     """One compiled validator per schema text (rows are checked by the thousand)."""
     return _compiled(json.dumps(schema, sort_keys=True))
 
@@ -65,7 +60,7 @@ def schema_problems(
 ) -> list[Problem]:
     """JSON Schema errors, each rephrased as what to do."""
     problems: list[Problem] = []
-    errors = (validator or _validator(schema)).iter_errors(row)
+    errors = (validator or validator_for(schema)).iter_errors(row)
     for err in sorted(errors, key=lambda e: (list(e.path), e.validator)):
         field = str(err.path[0]) if err.path else None
         message = _schema_message(err, schema)

@@ -338,6 +338,7 @@ class PullRecord:
     merged_at: int | None = None
     merge_commit_sha: str | None = None
     merged_by: str | None = None
+    closed_head: str | None = None  # the head branch's commit when the pull request was closed
 
 
 @dataclass
@@ -600,6 +601,12 @@ class RepoState:
                 raise validation_failed(
                     "PullRequest", "state cannot be changed. The head branch was deleted."
                 )
+            if pull and changes["state"] == "open" and self.branch_head(pull.head) != pull.closed_head:
+                raise validation_failed(  # as GitHub: a branch force-pushed while closed blocks reopening
+                    "PullRequest", "state cannot be changed. The branch was force-pushed or recreated."
+                )
+            if pull and changes["state"] == "closed":
+                pull.closed_head = self.branch_head(pull.head)
             issue.state = changes["state"]
             issue.closed_at = self.tick() if issue.state == "closed" else None
             issue.state_reason = changes.get("state_reason") or (
@@ -1954,6 +1961,11 @@ class FakeGitHub:
     def edit_issue(self, number: int, body: str) -> None:
         with self._lock:
             self.state.edit_issue(number, {"body": body})
+
+    def delete_branch(self, branch: str) -> None:
+        """Delete a branch as a maintainer would (its open pull requests get closed)."""
+        with self._lock:
+            self.state.delete_ref(f"refs/heads/{branch}")
 
     def set_state(self, number: int, state: str) -> None:
         """Close or reopen an issue or a pull request, as a maintainer would in the web UI."""

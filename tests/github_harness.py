@@ -42,6 +42,7 @@ class Harness:
         self.tmp = tmp
         self.runs = 0
         self.timeout = 5
+        self.now = NOW
         files = {p: (ROOT / p).read_text(encoding="utf-8") for p in LAYOUT.paths()}
         fake.commit_files("main", files, "Import the leaderboard")
 
@@ -84,7 +85,7 @@ class Harness:
             "GITHUB_RUN_ATTEMPT": str(attempt),
         }
         start = len(self.fake.requests)
-        code = action.main(command, NOW, environ, connect=lambda env: fast_client(env, self.timeout))
+        code = action.main(command, self.now, environ, connect=lambda env: fast_client(env, self.timeout))
         return code, self.fake.requests[start:]
 
     def open_issue(

@@ -124,3 +124,7 @@ def test_python_m_bot_action_runs_from_the_environment_alone(tmp_path: Path) -> 
         [comment] = harness.bot_comments(number)
         assert "row 7" in comment["body"]
         assert fake.labels(number) == ["new-model", "needs-changes"]
+
+
+def test_annotations_stay_on_one_line() -> None:
+    assert actions.command_text("a\nb\r%c") == "a%0Ab%0D%25c"

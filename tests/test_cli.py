@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO_ROOT, git, read, run_bot
+from conftest import NOW, REPO_ROOT, git, read, run_bot
 
 from bot.layout import Layout
 
@@ -40,7 +41,8 @@ def test_submit_commits_on_a_new_branch_and_leaves_the_checkout_alone(site_repo:
 def test_submit_twice_is_a_no_op_the_second_time(site_repo: Path) -> None:
     run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "7")
     tip = git(site_repo, "rev-parse", "leaderboard/issue-7").strip()
-    again = run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "7")
+    later = NOW + dt.timedelta(hours=5)  # another lastmod, same submission
+    again = run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "7", now=later)
     assert again.code == 0 and "already up to date" in again.out
     assert git(site_repo, "rev-parse", "leaderboard/issue-7").strip() == tip
     assert "Closes #7" in git(site_repo, "log", "-1", "--format=%B", "leaderboard/issue-7")

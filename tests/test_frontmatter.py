@@ -27,7 +27,7 @@ def test_split_and_join_round_trip_byte_for_byte(text: str) -> None:
     ("text", "line"),
     [
         (TOML, "lastmod = 2026-11-25T16:30:15+08:00\n"),
-        (YAML, "lastmod: '2026-11-25T16:30:15+08:00'\n"),
+        (YAML, "lastmod: 2026-11-25 16:30:15+08:00\n"),
         (JSON, '  "lastmod": "2026-11-25T16:30:15+08:00"\n'),
     ],
 )
@@ -74,3 +74,8 @@ def test_broken_front_matter_is_a_clear_error() -> None:
         frontmatter.touch("+++\ntitle = \n+++\n", NOW)
     with pytest.raises(BotError, match="JSON"):
         frontmatter.split("{ not json\n")
+
+
+def test_front_matter_that_is_not_a_mapping_is_a_clear_error() -> None:
+    with pytest.raises(BotError, match="not a mapping"):
+        frontmatter.touch("---\n- a\n- b\n---\nbody\n", NOW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -257,3 +258,52 @@ def test_a_timed_out_create_is_retried_and_finds_what_it_created(gh: Harness) ->
     assert len(gh.pulls_for(number)) == 1 and len(gh.bot_comments(number)) == 1
     _, again = gh.rerun(number)
     assert [r for r in again if r.method != "GET"] == []
+
+
+def test_the_labeled_event_after_opened_writes_nothing_even_minutes_later(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    gh.now += dt.timedelta(minutes=3)  # lastmod would differ: the fingerprint is of the row, not the post
+    _, requests = gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "new-model"))
+    assert [r for r in requests if r.method != "GET"] == []
+
+
+def test_nothing_is_pushed_under_a_pull_a_maintainer_closed(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    branch = f"leaderboard/issue-{number}"
+    head = gh.fake.branch_sha(branch)
+    gh.fake.set_state(gh.pulls_for(number)[0]["number"], "closed")
+    gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))
+    assert gh.fake.branch_sha(branch) == head
+
+
+def test_a_closed_pull_with_its_branch_deleted_is_not_replaced(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    [pull] = gh.pulls_for(number)
+    gh.fake.set_state(pull["number"], "closed")
+    gh.fake.delete_branch(f"leaderboard/issue-{number}")
+    gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))
+    assert [p["number"] for p in gh.pulls_for(number)] == [pull["number"]]
+
+
+def test_fixing_with_different_content_reopens_the_same_pull(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    [pull] = gh.pulls_for(number)
+    gh.edit_issue(number, submission(url="ftp://x.org"))
+    gh.edit_issue(number, submission(url="ftp://still.broken"))
+    [comment] = gh.bot_comments(number)
+    assert f"#{pull['number']}" in comment["body"]  # the second rejection still says the PR waits
+    gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))
+    [again] = gh.pulls_for(number)
+    assert again["number"] == pull["number"] and again["state"] == "open"
+    assert "huggingface.co/epfl-llm/meditron-70b" in (
+        gh.fake.file_at(f"leaderboard/issue-{number}", LAYOUT.post) or ""
+    )
+
+
+def test_mentions_and_references_in_contributor_text_are_defanged(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(
+        submission().replace("基于Llama-2的开源医学大模型", "联系 a@b.org closes #1 @octocat")
+    )
+    [pull] = gh.pulls_for(number)
+    assert "@octocat" not in pull["body"] and "closes #1" not in pull["body"]
+    assert "a&#64;b.org" in pull["body"] and "&&#35;" not in pull["body"]

@@ -98,3 +98,24 @@ def test_a_cell_the_renderer_would_change_is_refused() -> None:
 def test_unknown_columns_are_refused_rather_than_dropped() -> None:
     with pytest.raises(BotError, match="unknown column"):
         importer.import_post("| 模型 | 评分 |\n|---|---|\n| a | 1 |\n")
+
+
+def test_tables_without_outer_pipes_import_and_end_at_a_blank_line() -> None:
+    post = "模型 | 所在机构 | 发布时间 | 开源地址 | 所用数据\n--- | --- | --- | --- | ---\nA | B | 2023年 | https://a.org | d\n\nafter\n"
+    imported = importer.import_post(post)
+    assert imported.rows == [
+        {"name": "A", "organization": "B", "released": "2023", "url": "https://a.org", "data": "d"}
+    ]
+    assert imported.post.endswith(render.END + "\n\nafter\n")
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        ("| 模型 | 模型 |\n|---|---|\n| a | b |\n", "repeats a column"),
+        ("| 模型 | 所在机构 |\n|---|---|\n\ntext\n", "no rows"),
+    ],
+)
+def test_tables_that_cannot_import_losslessly_are_refused(post: str, message: str) -> None:
+    with pytest.raises(BotError, match=message):
+        importer.import_post(post)

@@ -63,7 +63,8 @@ def test_render_of_unchanged_data_changes_nothing_not_even_lastmod() -> None:
 
 
 def test_check_passes_on_the_repository_with_the_seed_warnings() -> None:
-    problems = pipeline.check(snapshot(), NOW.date(), LAYOUT)
+    problems, count = pipeline.check(snapshot(), NOW.date(), LAYOUT)
+    assert count == 31
     assert [p.severity for p in problems] == ["warning"] * 5
     assert [(p.row, p.field) for p in problems] == [
         (1, "organization"),
@@ -77,9 +78,9 @@ def test_check_passes_on_the_repository_with_the_seed_warnings() -> None:
 def test_check_fails_when_the_post_is_out_of_date_or_a_row_breaks_the_schema() -> None:
     s = snapshot()
     stale = Snapshot(s.form, s.schema, s.data + "- name: New\n", s.post)
-    assert any("out of date" in p.message for p in pipeline.check(stale, NOW.date(), LAYOUT))
+    assert any("out of date" in p.message for p in pipeline.check(stale, NOW.date(), LAYOUT)[0])
     broken = Snapshot(s.form, s.schema, s.data + "- name: X\n  colour: red\n", s.post)
-    assert any(p.severity == "error" and p.row == 32 for p in pipeline.check(broken, NOW.date(), LAYOUT))
+    assert any(p.severity == "error" and p.row == 32 for p in pipeline.check(broken, NOW.date(), LAYOUT)[0])
 
 
 def test_a_free_text_issue_is_told_to_use_the_form() -> None:

@@ -10,8 +10,9 @@ from typing import Protocol
 from bot.model import BotError, FileChange
 
 TRAILER = "Leaderboard-Bot-Fingerprint"
-"""Every bot commit ends with this trailer: it marks the commit as the bot's, and fingerprints
-the base and content it was built from, so a rerun can tell “nothing to do” without comparing trees."""
+"""Every bot commit ends with this trailer: it marks the commit as the bot's, and fingerprints the base
+and the proposal's identity, so a rerun (at another time, hence another `lastmod`) can tell
+“nothing to do” without comparing trees."""
 _TRAILER = re.compile(rf"^{TRAILER}: ([0-9a-f]{{64}})$", re.MULTILINE)
 
 
@@ -24,6 +25,9 @@ class Proposal:
     body: str
     commit_message: str
     changes: tuple[FileChange, ...]
+    identity: str
+    """What the change is made of, apart from when it was made (e.g. the new row as JSON): two
+    proposals with the same identity on the same base are the same change."""
 
 
 @dataclass(frozen=True)
@@ -46,10 +50,7 @@ class BranchTaken(BotError):
 
 
 def fingerprint(base: str, proposal: Proposal) -> str:
-    digest = hashlib.sha256(base.encode())
-    for change in sorted(proposal.changes, key=lambda c: c.path):
-        digest.update(b"\0" + change.path.encode() + b"\0" + change.new.encode())
-    return digest.hexdigest()
+    return hashlib.sha256(f"{base}\0{proposal.identity}".encode()).hexdigest()
 
 
 def with_trailer(message: str, print_: str) -> str:

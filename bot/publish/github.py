@@ -4,7 +4,7 @@ One atomic commit per proposal: a tree with inline content on the base commit's 
 (no author given, so GitHub attributes and signs it), then the branch ref is created or force-moved.
 Every create is preceded by an idempotency check, so a rerun after a failure completes the work
 instead of duplicating it, and a rerun with nothing new sends no write at all: the bot's commit
-carries a fingerprint of its base and content in a trailer.
+carries a fingerprint of its base and proposal in a trailer.
 """
 
 from __future__ import annotations
@@ -37,11 +37,6 @@ class ClosedByMaintainer(BotError):
 
 
 @dataclass(frozen=True)
-class GitHubPublished(Published):
-    number: int | None = None
-
-
-@dataclass(frozen=True)
 class Base:
     """The head of the default branch and its tree, as one `GET /branches/{branch}` returns them."""
 
@@ -62,6 +57,34 @@ class GitHubPublisher:
         self.base_branch = base_branch
         self.base = base
 
+    def publish(self, proposal: Proposal) -> Published:
+        """Create or update the branch and its pull request; send nothing when both are already right.
+
+        The pull request is looked at first, so that nothing is pushed under a pull request a
+        maintainer closed, and one the bot closed is reopened before its branch moves (GitHub refuses
+        to reopen a pull request whose branch was force-pushed while it was closed).
+        """
+        wanted = fingerprint(self.base.sha, proposal)
+        pull = self.find_pull(proposal.branch)
+        if pull is not None and pull.merged_at is not None:
+            pull = None
+        elif pull is not None and pull.state == "closed":
+            if CLOSED_BY_BOT not in (pull.body or ""):
+                raise ClosedByMaintainer(f"pull request #{pull.number} was closed by a maintainer")
+            pull = self._reopen(pull, proposal)
+        # Without a pull request the branch is new, except after a failure: then creating it answers 422.
+        ref = self.branch_ref(proposal.branch) if pull is not None else None
+        if pull is not None and ref is not None:
+            head = str(ref.object.sha)
+            if self._fingerprint_of(head) == wanted:
+                return Published(
+                    proposal.branch, head, self._update_pull(pull, proposal).html_url, False, False
+                )
+        commit = self._commit(proposal, wanted)
+        created = self._move_branch(proposal.branch, commit, ref)
+        pull = self._update_pull(pull, proposal) if pull is not None else self._create_pull(proposal)
+        return Published(proposal.branch, commit, pull.html_url, created, not created)
+
     def branch_ref(self, branch: str) -> GitRef | None:
         """The branch's ref, fetched (reading `.object` completes a lazy ref, so its URL is the API's own)."""
         ref = self.repo.get_git_ref(f"heads/{branch}")
@@ -71,23 +94,12 @@ class GitHubPublisher:
             return None
         return ref
 
-    def publish(self, proposal: Proposal) -> GitHubPublished:
-        wanted = fingerprint(self.base.sha, proposal)
-        ref = self.branch_ref(proposal.branch)
-        head = str(ref.object.sha) if ref is not None else None
-        if ref is not None and head is not None:
-            current = bot_fingerprint(self.repo.get_git_commit(head).message)
-            if current is None:
-                raise BranchTaken(f"branch {proposal.branch} has commits that are not the bot's")
-            if current == wanted:
-                pull = self._ensure_pull(proposal, self.find_pull(proposal.branch))
-                return GitHubPublished(proposal.branch, head, pull.html_url, False, False, pull.number)
-        commit = self._commit(proposal, wanted)
-        self._move_branch(proposal.branch, commit, ref)
-        pull = self._ensure_pull(proposal, self.find_pull(proposal.branch) if ref is not None else None)
-        return GitHubPublished(
-            proposal.branch, commit, pull.html_url, ref is None, ref is not None, pull.number
-        )
+    def _fingerprint_of(self, head: str) -> str:
+        """The bot fingerprint of a branch head; BranchTaken when a human made that commit."""
+        current = bot_fingerprint(self.repo.get_git_commit(head).message)
+        if current is None:
+            raise BranchTaken(f"the branch has commits that are not the bot's (head {head[:12]})")
+        return current
 
     def _commit(self, proposal: Proposal, wanted: str) -> str:
         # Objects built from what `fetch_base` returned: known shas, so no request to fetch them again.
@@ -103,18 +115,21 @@ class GitHubPublisher:
         commit = self.repo.create_git_commit(with_trailer(proposal.commit_message, wanted), tree, [parent])
         return str(commit.sha)
 
-    def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> None:
+    def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> bool:
+        """Point the branch at `sha`; True when it had to be created."""
         if ref is None:
             try:
                 self.repo.create_git_ref(f"refs/heads/{branch}", sha)
-                return
-            except GithubException as exc:  # created meanwhile (a retried POST, a concurrent run)
+                return True
+            except GithubException as exc:  # it exists: left by a failed run, a retried POST, or a human
                 if exc.status != 422:
                     raise
             ref = self.branch_ref(branch)
             if ref is None:
                 raise BotError(f"branch {branch} could neither be created nor found")
+            self._fingerprint_of(str(ref.object.sha))
         ref.edit(sha, force=True)
+        return False
 
     def find_pull(self, branch: str) -> PullRequest | None:
         """The newest pull request from `branch`, open ones first."""
@@ -123,20 +138,21 @@ class GitHubPublisher:
         pulls.sort(key=lambda p: (p.state == "open", p.number), reverse=True)
         return pulls[0] if pulls else None
 
-    def _ensure_pull(self, proposal: Proposal, pull: PullRequest | None) -> PullRequest:
-        if pull is not None and pull.merged_at is None:
-            if pull.state == "open":
-                if pull.body != proposal.body or pull.title != proposal.title:
-                    pull.edit(title=proposal.title, body=proposal.body)
-                return pull
-            if CLOSED_BY_BOT not in (pull.body or ""):
-                raise ClosedByMaintainer(f"pull request #{pull.number} was closed by a maintainer")
-            try:
-                pull.edit(title=proposal.title, body=proposal.body, state="open")
-                return pull
-            except GithubException as exc:  # GitHub cannot reopen a PR whose branch moved while closed
-                if exc.status != 422:
-                    raise
+    def _reopen(self, pull: PullRequest, proposal: Proposal) -> PullRequest | None:
+        try:
+            pull.edit(title=proposal.title, body=proposal.body, state="open")
+            return pull
+        except GithubException as exc:  # its branch is gone or moved: a new pull request it is
+            if exc.status != 422:
+                raise
+            return None
+
+    def _update_pull(self, pull: PullRequest, proposal: Proposal) -> PullRequest:
+        if pull.body != proposal.body or pull.title != proposal.title:
+            pull.edit(title=proposal.title, body=proposal.body)
+        return pull
+
+    def _create_pull(self, proposal: Proposal) -> PullRequest:
         try:
             return self.repo.create_pull(
                 base=self.base_branch, head=proposal.branch, title=proposal.title, body=proposal.body
@@ -149,10 +165,12 @@ class GitHubPublisher:
                 raise
             return existing  # a retried POST had already created it
 
-    def close_pull(self, branch: str) -> PullRequest | None:
-        """Close the branch's open pull request, marked so that the bot may reopen it later."""
+    def bot_closed_pull(self, branch: str) -> PullRequest | None:
+        """The branch's pull request if the bot closed it (now or earlier), closing it first if open."""
         pull = self.find_pull(branch)
-        if pull is None or pull.state != "open":
+        if pull is None or pull.merged_at is not None:
             return None
-        pull.edit(state="closed", body=f"{pull.body or ''}\n\n{CLOSED_BY_BOT}")
-        return pull
+        if pull.state == "open":
+            pull.edit(state="closed", body=f"{pull.body or ''}\n\n{CLOSED_BY_BOT}")
+            return pull
+        return pull if CLOSED_BY_BOT in (pull.body or "") else None

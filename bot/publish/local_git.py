@@ -64,15 +64,22 @@ class LocalGitPublisher:
     def publish(self, proposal: Proposal) -> Published:
         ref = f"refs/heads/{proposal.branch}"
         self.git.run("check-ref-format", ref)
-        existing = self.git.try_run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-        if existing and bot_fingerprint(self.git.run("log", "-1", "--format=%B", existing)) is None:
-            raise BranchTaken(
-                f"branch {proposal.branch} has commits that are not the bot's; pass --branch NAME"
+        if self.git.try_run("symbolic-ref", "-q", "HEAD") == ref:
+            raise BotError(
+                f"{proposal.branch} is checked out; switch to another branch or pass --branch NAME"
             )
+        existing = self.git.try_run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        wanted = fingerprint(self.base, proposal)
+        if existing:
+            current = bot_fingerprint(self.git.run("log", "-1", "--format=%B", existing))
+            if current is None:
+                raise BranchTaken(
+                    f"branch {proposal.branch} has commits that are not the bot's; pass --branch NAME"
+                )
+            if current == wanted:
+                return Published(proposal.branch, existing, proposal.branch, created=False, updated=False)
+        message = with_trailer(proposal.commit_message, wanted)
         tree = self._tree(proposal)
-        if existing and self.git.run("rev-parse", f"{existing}^{{tree}}").strip() == tree:
-            return Published(proposal.branch, existing, proposal.branch, created=False, updated=False)
-        message = with_trailer(proposal.commit_message, fingerprint(self.base, proposal))
         commit = self.git.run(
             *self.git.identity_args(), "commit-tree", tree, "-p", self.base, input=message
         ).strip()

@@ -13,7 +13,7 @@ from bot.publish.local_git import LocalGitPublisher
 
 
 def proposal(text: str, branch: str = "leaderboard/x") -> Proposal:
-    return Proposal(branch, "t", "", "Add x\n", (FileChange("data/a.txt", None, text),))
+    return Proposal(branch, "t", "", "Add x\n", (FileChange("data/a.txt", None, text),), identity=text)
 
 
 def test_publish_creates_then_updates_then_does_nothing(site_repo: Path) -> None:
