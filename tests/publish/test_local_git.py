@@ -59,3 +59,9 @@ def test_a_branch_with_a_human_commit_is_never_moved(site_repo: Path) -> None:
 def test_bot_commits_carry_the_fingerprint_trailer(site_repo: Path) -> None:
     published = LocalGitPublisher(site_repo).publish(proposal("one\n"))
     assert bot_fingerprint(git(site_repo, "log", "-1", "--format=%B", published.commit or "")) is not None
+
+
+def test_the_checked_out_branch_is_never_moved(site_repo: Path) -> None:
+    with pytest.raises(BotError, match="checked out"):
+        LocalGitPublisher(site_repo).publish(proposal("one\n", branch="main"))
+    assert git(site_repo, "status", "--porcelain") == ""
