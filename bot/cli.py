@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import re
 import sys
@@ -16,7 +15,6 @@ from bot.files import WorkingTree
 from bot.form import parse_form
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, FileChange, errors, warnings
-from bot.publish import Proposal
 from bot.publish.local_git import Git
 
 LAYOUT = Layout()
@@ -55,6 +53,8 @@ def branch_name(row: dict[str, str], issue: int | None) -> str:
     """leaderboard/issue-N, or a slug of the name; names that lose letters in ASCII get a hash too."""
     if issue is not None:
         return f"leaderboard/issue-{issue}"
+    import hashlib
+
     from bot import inline, validate
 
     name = inline.plain(row.get("name", ""))
@@ -96,6 +96,7 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     _warn_uncommitted(snapshot, root)
     branch = args.branch or branch_name(outcome.row, args.issue)
     from bot import messages
+    from bot.publish import Proposal
 
     proposal = Proposal(
         branch=branch,

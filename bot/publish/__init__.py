@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -50,6 +49,8 @@ class BranchTaken(BotError):
 
 
 def fingerprint(base: str, proposal: Proposal) -> str:
+    import hashlib  # publishing only: keeps `check` start-up lean
+
     return hashlib.sha256(f"{base}\0{proposal.identity}".encode()).hexdigest()
 
 
