@@ -128,10 +128,12 @@ class Bot:
             sub = current
         publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base)
         branch = f"{BRANCH_PREFIX}{sub.number}"
-        if not sub.open:
-            publisher.bot_closed_pull(branch)
-            return Result(sub.number, "withdrawn")
         issue = self.repo.get_issue(sub.number)
+        if not sub.open:
+            closed = publisher.bot_closed_pull(branch)
+            if closed is not None:
+                upsert_comment(issue, messages.comment("withdrawn", closed_pull=f"#{closed.number}"))
+            return Result(sub.number, "withdrawn")
         outcome = pipeline.plan_submission(sub.body, self.snapshot(base.sha), self.now, self.layout)
         if errors(outcome.problems):
             closed = publisher.bot_closed_pull(branch)
@@ -181,7 +183,7 @@ class Bot:
     def refresh(self) -> list[Result]:
         """Rebuild every open bot pull request on the current base, from its issue's current body."""
         results = []
-        for number in self.open_bot_pulls():
+        for number in list(self.open_bot_pulls()):  # listed first: handling closes some, shifting pages
             current = self.current(number)
             if current is None:
                 results.append(Result(number, "skipped"))
@@ -196,14 +198,20 @@ class Bot:
                 yield int(ref[len(BRANCH_PREFIX) :])
 
     def _label(self, issue: Issue, labels: tuple[str, ...], *, present: bool) -> None:
-        if present and messages.NEEDS_CHANGES not in labels:
+        """Add or remove needs-changes. The payload's labels may predate the bot's own change, so a
+        write they suggest is first confirmed against the issue as it is now (one GET, only then)."""
+        if (messages.NEEDS_CHANGES in labels) == present:
+            return
+        if (messages.NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
+            return
+        if present:
             issue.add_to_labels(messages.NEEDS_CHANGES)
-        elif not present and messages.NEEDS_CHANGES in labels:
-            try:
-                issue.remove_from_labels(messages.NEEDS_CHANGES)
-            except GithubException as exc:
-                if exc.status != 404:
-                    raise
+            return
+        try:
+            issue.remove_from_labels(messages.NEEDS_CHANGES)
+        except GithubException as exc:
+            if exc.status != 404:
+                raise
 
 
 def _normalized(text: str | None) -> str:

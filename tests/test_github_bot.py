@@ -307,3 +307,46 @@ def test_mentions_and_references_in_contributor_text_are_defanged(gh: Harness) -
     [pull] = gh.pulls_for(number)
     assert "@octocat" not in pull["body"] and "closes #1" not in pull["body"]
     assert "a&#64;b.org" in pull["body"] and "&&#35;" not in pull["body"]
+
+
+def test_a_rejected_submission_rerun_writes_nothing(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(submission(url="ftp://x.org"))
+    # GitHub sends `labeled` right after `opened`; its payload may predate the bot's needs-changes label.
+    payload = gh.fake.issue_event_payload(number, "labeled", "new-model")
+    payload["issue"]["labels"] = [{"name": "new-model"}]
+    _, requests = gh.run("issues", payload)
+    assert [r for r in requests if r.method != "GET"] == []
+
+
+def test_a_bot_closed_pull_on_a_branch_a_human_pushed_to_stays_closed(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    branch = f"leaderboard/issue-{number}"
+    human = gh.fake.push_as_human(branch, {"NOTE.md": "by hand\n"}, "Tweak")
+    gh.edit_issue(number, submission(url="ftp://x.org"))  # the bot closes the pull request
+    gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))
+    [pull] = gh.pulls_for(number)
+    assert pull["state"] == "closed" and "huggingface" not in pull["body"]
+    assert gh.fake.branch_sha(branch) == human
+    assert "not the bot's" in gh.bot_comments(number)[0]["body"]
+
+
+def test_closing_the_issue_updates_the_comment(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    gh.fake.set_state(number, "closed")
+    gh.rerun(number, "closed")
+    [comment] = gh.bot_comments(number)
+    assert "Withdrawn" in comment["body"] and "Accepted" not in comment["body"]
+
+
+def test_refresh_reaches_every_open_pull_past_the_first_page(gh: Harness) -> None:
+    first, _, _ = gh.open_issue(EXAMPLE)
+    others = [gh.open_issue(submission(name=f"Model-{i}", url=f"https://github.com/x/m{i}"))[0] for i in range(30)]
+    duplicate, _, _ = gh.open_issue(submission(name="Meditron 70B", url="https://github.com/x/dup"))
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    code, _ = gh.push_main()
+    assert code == 0
+    main = gh.fake.branch_sha("main")
+    for number in others:
+        head = gh.fake.commit(gh.fake.branch_sha(f"leaderboard/issue-{number}") or "")
+        assert [p["sha"] for p in head["parents"]] == [main], number
+    assert [p["state"] for p in gh.pulls_for(duplicate)] == ["closed"]

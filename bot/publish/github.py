@@ -68,18 +68,16 @@ class GitHubPublisher:
         pull = self.find_pull(proposal.branch)
         if pull is not None and pull.merged_at is not None:
             pull = None
-        elif pull is not None and pull.state == "closed":
-            if CLOSED_BY_BOT not in (pull.body or ""):
-                raise ClosedByMaintainer(f"pull request #{pull.number} was closed by a maintainer")
-            pull = self._reopen(pull, proposal)
+        if pull is not None and pull.state == "closed" and CLOSED_BY_BOT not in (pull.body or ""):
+            raise ClosedByMaintainer(f"pull request #{pull.number} was closed by a maintainer")
         # Without a pull request the branch is new, except after a failure: then creating it answers 422.
         ref = self.branch_ref(proposal.branch) if pull is not None else None
-        if pull is not None and ref is not None:
-            head = str(ref.object.sha)
-            if self._fingerprint_of(head) == wanted:
-                return Published(
-                    proposal.branch, head, self._update_pull(pull, proposal).html_url, False, False
-                )
+        head = str(ref.object.sha) if ref is not None else None
+        current = self._fingerprint_of(head) if head is not None else None  # BranchTaken before any write
+        if pull is not None and pull.state == "closed":
+            pull = self._reopen(pull, proposal)
+        if pull is not None and head is not None and current == wanted:
+            return Published(proposal.branch, head, self._update_pull(pull, proposal).html_url, False, False)
         commit = self._commit(proposal, wanted)
         created = self._move_branch(proposal.branch, commit, ref)
         pull = self._update_pull(pull, proposal) if pull is not None else self._create_pull(proposal)
