@@ -22,6 +22,12 @@ def _now(value: str | None) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def _issue_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an issue number")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot", description=__doc__.splitlines()[0] if __doc__ else None
@@ -38,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="edit the working tree instead of committing")
     mode.add_argument("--dry-run", action="store_true", help="only print the diff")
     p.add_argument("--branch", help="branch name (default: leaderboard/issue-N or leaderboard/<model>)")
-    p.add_argument("--issue", type=int, help="issue number, used in the branch name and commit message")
+    p.add_argument(
+        "--issue", type=_issue_number, help="issue number, used in the branch name and commit message"
+    )
 
     p = sub.add_parser("parse-issue", help="print an issue body's answers as JSON")
     p.add_argument("body", help="file with the issue body, or - for stdin")

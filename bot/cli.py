@@ -185,6 +185,8 @@ def post_state(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     text = tree(LAYOUT.post)
     if text is None:
         raise BotError(f"{LAYOUT.post} is missing")
+    if args.redate and args.action != "publish":
+        raise BotError("--redate goes with `post publish`")
     new = frontmatter.set_draft(text, args.action == "draft", now, redate=args.redate)
     written = tree.write([FileChange(LAYOUT.post, text, new)])
     print(

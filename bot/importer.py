@@ -83,6 +83,10 @@ def row_from_cells(cells: dict[str, str]) -> Row:
 
 def import_post(text: str) -> Imported:
     post = frontmatter.split(text)
+    if render.has_block(post.body):
+        raise BotError(
+            "this post already has a generated table; edit models.yaml and run `python -m bot render`"
+        )
     start, end, header, raw_rows = find_table(post.body)
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:

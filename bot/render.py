@@ -65,6 +65,10 @@ def generated_block(table: str) -> str:
     return f"{START}\n\n{table}\n{END}"
 
 
+def has_block(body: str) -> bool:
+    return bool(_START.search(body) or _END.search(body))
+
+
 def find_block(body: str) -> tuple[int, int]:
     """Start and end offsets of the generated block (markers included); BotError if not exactly one."""
     starts, ends = list(_START.finditer(body)), list(_END.finditer(body))

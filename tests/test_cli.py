@@ -172,3 +172,29 @@ def test_chinese_names_get_distinct_branches(site_repo: Path) -> None:
         assert run_bot(site_repo, "submit", "b.md").code == 0
     branches = [b.strip(" *") for b in git(site_repo, "branch", "--list", "leaderboard/*").splitlines()]
     assert len(branches) == 2 and all(b.startswith("leaderboard/model-") for b in branches)
+
+
+def test_a_crlf_checkout_works_like_lf(site_repo: Path) -> None:
+    for path in (LAYOUT.post, LAYOUT.data):
+        (site_repo / path).write_bytes(read(site_repo, path).replace("\n", "\r\n").encode())
+    assert run_bot(site_repo, "check").code == 0
+    assert run_bot(site_repo, "submit", "--dry-run", "examples/new-model.md").code == 0
+
+
+def test_reimporting_a_generated_post_is_refused(site_repo: Path) -> None:
+    result = run_bot(site_repo, "import", "--force", LAYOUT.post)
+    assert result.code == 2 and "already has a generated table" in result.err
+    assert status(site_repo) == ""
+
+
+def test_bad_branch_names_and_issue_numbers_are_usage_errors(site_repo: Path) -> None:
+    assert run_bot(site_repo, "submit", "examples/new-model.md", "--branch", "HEAD").code == 2
+    assert run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "-3").code == 2
+    assert run_bot(site_repo, "submit", "examples/new-model.md", "--issue", "0").code == 2
+    assert "leaderboard/" not in git(site_repo, "branch") and "HEAD" not in git(site_repo, "branch")
+
+
+def test_post_publish_on_a_crlf_checkout(site_repo: Path) -> None:
+    (site_repo / LAYOUT.post).write_bytes(read(site_repo, LAYOUT.post).replace("\n", "\r\n").encode())
+    assert run_bot(site_repo, "post", "publish").code == 0
+    assert "draft = false" in read(site_repo, LAYOUT.post)

@@ -340,7 +340,9 @@ def test_closing_the_issue_updates_the_comment(gh: Harness) -> None:
 
 def test_refresh_reaches_every_open_pull_past_the_first_page(gh: Harness) -> None:
     first, _, _ = gh.open_issue(EXAMPLE)
-    others = [gh.open_issue(submission(name=f"Model-{i}", url=f"https://github.com/x/m{i}"))[0] for i in range(30)]
+    others = [
+        gh.open_issue(submission(name=f"Model-{i}", url=f"https://github.com/x/m{i}"))[0] for i in range(30)
+    ]
     duplicate, _, _ = gh.open_issue(submission(name="Meditron 70B", url="https://github.com/x/dup"))
     gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
     code, _ = gh.push_main()

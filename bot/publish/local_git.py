@@ -63,7 +63,11 @@ class LocalGitPublisher:
 
     def publish(self, proposal: Proposal) -> Published:
         ref = f"refs/heads/{proposal.branch}"
-        self.git.run("check-ref-format", ref)
+        if (
+            proposal.branch == "HEAD"
+            or self.git.try_run("check-ref-format", "--branch", proposal.branch) is None
+        ):
+            raise BotError(f"{proposal.branch!r} is not a valid branch name")
         if self.git.try_run("symbolic-ref", "-q", "HEAD") == ref:
             raise BotError(
                 f"{proposal.branch} is checked out; switch to another branch or pass --branch NAME"
