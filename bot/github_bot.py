@@ -25,7 +25,7 @@ from bot.publish.github import Base, ClosedByMaintainer, GitHubPublisher, fetch_
 
 BRANCH_PREFIX = "leaderboard/issue-"
 FORM_LABEL = ISSUE_LABEL
-HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "closed")
+HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "unlabeled", "closed")
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
 
 
@@ -50,7 +50,11 @@ def submission_from_event(event: dict[str, Any]) -> Submission | None:
     """The submission in an `issues` webhook payload, or None when the bot should stay out of it."""
     issue = event.get("issue") or {}
     labels = tuple(str(label.get("name", "")) for label in issue.get("labels") or ())
-    if event.get("action") not in HANDLED_ACTIONS or FORM_LABEL not in labels or issue.get("pull_request"):
+    if event.get("action") not in HANDLED_ACTIONS or issue.get("pull_request"):
+        return None
+    if event.get("action") == "unlabeled" and (event.get("label") or {}).get("name") == FORM_LABEL:
+        return Submission(int(issue["number"]), "", labels, _author(issue), open=False)  # taken off the bot
+    if FORM_LABEL not in labels or event.get("action") == "unlabeled":
         return None
     if event.get("action") == "labeled" and (event.get("label") or {}).get("name") != FORM_LABEL:
         return None
@@ -114,10 +118,11 @@ class Bot:
     def current(self, number: int) -> Submission | None:
         """The issue as it is now (a queued or re-run job carries an old payload)."""
         issue = self.repo.get_issue(number)
-        labels = tuple(label.name for label in issue.labels)
-        if FORM_LABEL not in labels or issue.pull_request is not None:
+        if issue.pull_request is not None:
             return None
-        return Submission(number, issue.body or "", labels, _author(issue), open=issue.state == "open")
+        labels = tuple(label.name for label in issue.labels)
+        is_submission = issue.state == "open" and FORM_LABEL in labels
+        return Submission(number, issue.body or "", labels, _author(issue), open=is_submission)
 
     def handle(self, sub: Submission, *, fresh: bool = False) -> Result:
         base = self.base()

@@ -128,3 +128,11 @@ def test_python_m_bot_action_runs_from_the_environment_alone(tmp_path: Path) -> 
 
 def test_annotations_stay_on_one_line() -> None:
     assert actions.command_text("a\nb\r%c") == "a%0Ab%0D%25c"
+
+
+def test_removing_the_form_label_is_a_withdrawal() -> None:
+    payload = {**event("issues-labeled.json"), "action": "unlabeled"}
+    payload["issue"] = {**payload["issue"], "labels": []}  # type: ignore[dict-item]
+    sub = submission_from_event(payload)
+    assert sub is not None and not sub.open
+    assert submission_from_event({**payload, "label": {"name": "bug"}}) is None

@@ -352,3 +352,13 @@ def test_refresh_reaches_every_open_pull_past_the_first_page(gh: Harness) -> Non
         head = gh.fake.commit(gh.fake.branch_sha(f"leaderboard/issue-{number}") or "")
         assert [p["sha"] for p in head["parents"]] == [main], number
     assert [p["state"] for p in gh.pulls_for(duplicate)] == ["closed"]
+
+
+def test_taking_the_label_off_withdraws_and_putting_it_back_resumes(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    gh.run("issues", gh.fake.issue_event_payload(number, "unlabeled", "new-model"))
+    assert [p["state"] for p in gh.pulls_for(number)] == ["closed"]
+    assert "Withdrawn" in gh.bot_comments(number)[0]["body"]
+    gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "new-model"))
+    assert [p["state"] for p in gh.pulls_for(number)] == ["open"]
+    assert "Accepted" in gh.bot_comments(number)[0]["body"]

@@ -226,7 +226,9 @@ def test_read_only_and_pages_permissions() -> None:
 
 def test_bot_workflow_triggers_and_concurrency() -> None:
     new_model = load(WORKFLOWS / "new-model.yml")
-    assert new_model["on"] == {"issues": {"types": ["opened", "edited", "reopened", "labeled", "closed"]}}
+    assert new_model["on"] == {
+        "issues": {"types": ["opened", "edited", "reopened", "labeled", "unlabeled", "closed"]}
+    }
     (job,) = new_model["jobs"].values()
     assert "'new-model'" in job["if"]
     assert job["concurrency"] == {
