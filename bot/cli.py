@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from bot import dataset, frontmatter, pipeline, report
@@ -50,20 +48,8 @@ def _read_body(name: str) -> str:
 
 
 def branch_name(row: dict[str, str], issue: int | None) -> str:
-    """leaderboard/issue-N, or a slug of the name; names that lose letters in ASCII get a hash too."""
-    if issue is not None:
-        return f"leaderboard/issue-{issue}"
-    import hashlib
-
-    from bot import inline, validate
-
-    name = inline.plain(row.get("name", ""))
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
-    if not slug or validate.name_key(ascii_name) != validate.name_key(name):
-        digest = hashlib.sha1(validate.name_key(name).encode()).hexdigest()[:8]
-        slug = f"{slug or 'model'}-{digest}"
-    return f"leaderboard/{slug}"
+    """leaderboard/issue-N, or leaderboard/<entry id>."""
+    return f"leaderboard/issue-{issue}" if issue is not None else f"leaderboard/{row['id']}"
 
 
 def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:

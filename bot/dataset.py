@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap
 from bot import yamlio
 from bot.model import BotError, Row
 
-FIELD_ORDER = ("name", "summary", "organization", "released", "url", "data")
+FIELD_ORDER = ("id", "name", "summary", "organization", "released", "url", "data", "added", "updated")
 _TOP_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 HEADER = (

@@ -78,13 +78,25 @@ def _field(item: Mapping[str, Any]) -> Field:
     )
 
 
+def managed_fields(schema: Mapping[str, Any]) -> list[str]:
+    """Properties the bot fills in itself (`"readOnly": true`): never asked for by a form."""
+    return [
+        k for k, v in schema.get("properties", {}).items() if isinstance(v, Mapping) and v.get("readOnly")
+    ]
+
+
 def schema_agreement(form: Form, schema: Mapping[str, Any]) -> list[Problem]:
     """Problems where the form and the row schema disagree on fields or on what is required."""
-    properties = set(schema.get("properties", {}))
+    managed = set(managed_fields(schema))
+    properties = set(schema.get("properties", {})) - managed
     required = set(schema.get("required", []))
     problems: list[Problem] = []
     for f in form.fields:
-        if f.id not in properties:
+        if f.id in managed:
+            problems.append(
+                Problem(f"the form has field `{f.id}`, which the schema marks readOnly (the bot manages it)")
+            )
+        elif f.id not in properties:
             problems.append(Problem(f"the form has field `{f.id}` but the schema has no such property"))
         elif (f.id in required) != f.required:
             side = "required" if f.id in required else "optional"

@@ -6,10 +6,11 @@ exactly (links included), otherwise it refuses and says which cell would change.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from bot import dates, frontmatter, inline, render
+from bot import dates, frontmatter, ids, inline, render
 from bot.model import BotError, Row
 
 COLUMNS = {
@@ -112,7 +113,24 @@ def import_post(text: str) -> Imported:
                     f"table row {number}, column {key}: import would change {original!r} to {rendered[key]!r}"
                 )
         rows.append(row)
+    added = _day_of(frontmatter.get(post, "date")) if post.format else None
+    for row, entry_id in zip(rows, ids.assign([r["name"] for r in rows]), strict=True):
+        row["id"] = entry_id
+        if added:
+            row["added"] = added
     lines = post.body.split("\n")
     table = render.render_table(rows)
     body = "\n".join([*lines[:start], render.generated_block(table), *lines[end:]])
     return Imported(rows=rows, post=frontmatter.join(frontmatter.Post(post.format, post.front, body)))
+
+
+def _day_of(value: object) -> str | None:
+    """The calendar day of the post's `date`, in its own UTC offset (the day the seed rows were listed)."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat() if isinstance(value, dt.date) else None

@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot import dataset, dates, frontmatter, inline, issue_body, render, validate
+from bot import dataset, dates, frontmatter, ids, inline, issue_body, render, validate
 from bot.form import Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
-from bot.model import BotError, FileChange, Problem, Row, errors
+from bot.model import BotError, FileChange, Problem, Row, errors, quote
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,10 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     ]
     if not parsed.present:
         return {}, [Problem(NOT_A_FORM)]
-    row, more = row_from_answers(parsed.values, ctx.form)
+    answers, more = row_from_answers(parsed.values, ctx.form)
     problems += more
+    taken = {r["id"] for r in ctx.rows if "id" in r}
+    row = {"id": ids.derive(answers.get("name", ""), taken), **answers, "added": today.isoformat()}
     flagged = {p.field for p in problems}
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
     problems += [p for p in checked if p.field not in flagged]
@@ -118,9 +120,13 @@ def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Lay
     return Outcome(row=row, problems=problems, changes=changes, position=len(rows))
 
 
+STAMPS = ("added", "updated")
+"""Row fields that record when the bot made a change, like `lastmod` for the post."""
+
+
 def identity(row: Row) -> str:
-    """A submission's identity for publishers: same row, same change (whatever `lastmod` says)."""
-    return json.dumps(row, sort_keys=True, ensure_ascii=False)
+    """A submission's identity for publishers: same row, same change (whatever the dates say)."""
+    return json.dumps({k: v for k, v in row.items() if k not in STAMPS}, sort_keys=True, ensure_ascii=False)
 
 
 def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
@@ -157,6 +163,7 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
             validator=validator,
         )
     problems += validate.duplicate_problems(ctx.rows, ctx.labels)
+    problems += id_problems(ctx.rows)
     post = frontmatter.split(snapshot.post)
     try:
         in_sync = render.in_sync(post.body, render.render_table(ctx.rows))
@@ -168,3 +175,24 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
                 Problem(f"{layout.post} is out of date with {layout.data}; run `python -m bot render`.")
             )
     return problems, len(ctx.rows)
+
+
+def id_problems(rows: list[Row]) -> list[Problem]:
+    """Stored rows: every id once (a missing one is a schema error already)."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        entry_id = row.get("id")
+        if entry_id is None:
+            continue
+        if entry_id in first:
+            problems.append(
+                Problem(
+                    f"id {quote(entry_id)} is also the id of row {first[entry_id]}; ids must be unique "
+                    "(give this row a new one: lowercase letters, digits and hyphens).",
+                    "id",
+                    row=number,
+                )
+            )
+        first.setdefault(entry_id, number)
+    return problems

@@ -67,7 +67,9 @@ def test_submit_works_without_a_git_identity(site_repo: Path, tmp_path: Path) ->
 def test_dry_run_prints_the_diff_and_writes_nothing(site_repo: Path) -> None:
     result = run_bot(site_repo, "submit", "--dry-run", "examples/new-model.md")
     assert result.code == 0
-    assert f"+++ b/{LAYOUT.data}" in result.out and "+- name: Meditron-70B" in result.out
+    assert (
+        f"+++ b/{LAYOUT.data}" in result.out and "+- id: meditron-70b\n+  name: Meditron-70B\n" in result.out
+    )
     assert status(site_repo) == "" and "leaderboard/" not in git(site_repo, "branch")
 
 
@@ -120,7 +122,7 @@ def test_check_render_and_render_check(site_repo: Path) -> None:
     assert run_bot(site_repo, "check").code == 0
     assert run_bot(site_repo, "render", "--check").code == 0
     with open(site_repo / LAYOUT.data, "a", encoding="utf-8") as f:
-        f.write("- name: Hand-added\n")
+        f.write("- id: hand-added\n  name: Hand-added\n")
     assert run_bot(site_repo, "check").code == 1
     assert run_bot(site_repo, "render", "--check").code == 1
     assert run_bot(site_repo, "render").code == 0
@@ -171,7 +173,7 @@ def test_chinese_names_get_distinct_branches(site_repo: Path) -> None:
         )
         assert run_bot(site_repo, "submit", "b.md").code == 0
     branches = [b.strip(" *") for b in git(site_repo, "branch", "--list", "leaderboard/*").splitlines()]
-    assert len(branches) == 2 and all(b.startswith("leaderboard/model-") for b in branches)
+    assert sorted(branches) == ["leaderboard/ling-xin-da-mo-xing", "leaderboard/ming-yi"]
 
 
 def test_a_crlf_checkout_works_like_lf(site_repo: Path) -> None:

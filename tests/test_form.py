@@ -53,3 +53,12 @@ def test_not_a_form() -> None:
         parse_form("name: x\n")
     with pytest.raises(BotError, match="YAML"):
         parse_form("body: [\n")
+
+
+def test_fields_the_bot_manages_are_not_asked_for_by_the_form() -> None:
+    managed = [k for k, v in SCHEMA["properties"].items() if v.get("readOnly")]
+    assert managed == ["id", "added", "updated"]
+    asking = FORM_TEXT + "  - type: input\n    id: id\n    attributes:\n      label: 标识 / Id\n"
+    assert [p.message for p in schema_agreement(parse_form(asking), SCHEMA)] == [
+        "the form has field `id`, which the schema marks readOnly (the bot manages it)"
+    ]

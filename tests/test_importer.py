@@ -104,7 +104,7 @@ def test_tables_without_outer_pipes_import_and_end_at_a_blank_line() -> None:
     post = "模型 | 所在机构 | 发布时间 | 开源地址 | 所用数据\n--- | --- | --- | --- | ---\nA | B | 2023年 | https://a.org | d\n\nafter\n"
     imported = importer.import_post(post)
     assert imported.rows == [
-        {"name": "A", "organization": "B", "released": "2023", "url": "https://a.org", "data": "d"}
+        {"id": "a", "name": "A", "organization": "B", "released": "2023", "url": "https://a.org", "data": "d"}
     ]
     assert imported.post.endswith(render.END + "\n\nafter\n")
 

@@ -29,12 +29,14 @@ def test_an_accepted_submission_appends_one_row_and_regenerates_the_post() -> No
         dataset.load_rows(data.new)[-1]
         == outcome.row
         == {
+            "id": "meditron-70b",
             "name": "Meditron-70B",
             "summary": "基于Llama-2的开源医学大模型",
             "organization": "洛桑联邦理工学院（EPFL）",
             "released": "2023-11-27",
             "url": "https://github.com/epfLLM/meditron",
             "data": "-基于Llama-2-70B继续预训练 -使用[GAP-Replay](https://github.com/epfLLM/meditron)医学语料：临床指南、PubMed论文与摘要",
+            "added": "2026-11-25",
         }
     )
     old_lines, new_lines = before.post.splitlines(), post.new.splitlines()
@@ -106,3 +108,27 @@ def test_the_future_is_judged_in_the_posts_time_zone() -> None:
     assert not pipeline.plan_submission(
         body, snapshot(), dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.UTC), LAYOUT
     ).accepted
+
+
+def test_check_fails_on_a_missing_or_repeated_id() -> None:
+    s = snapshot()
+    missing = Snapshot(s.form, s.schema, s.data + "- name: New\n", s.post)
+    assert [
+        (p.row, p.field) for p in pipeline.check(missing, NOW.date(), LAYOUT)[0] if p.severity == "error"
+    ][:1] == [(32, "id")]
+    repeated = Snapshot(s.form, s.schema, s.data + "- id: biogpt\n  name: Another\n", s.post)
+    found = [p for p in pipeline.check(repeated, NOW.date(), LAYOUT)[0] if p.field == "id"]
+    assert [(p.row, p.severity) for p in found] == [(32, "error")] and "row 3" in found[0].message
+
+
+def test_a_new_row_gets_a_fresh_id_and_the_day_it_was_accepted() -> None:
+    body = EXAMPLE.replace("Meditron-70B", "BioGPT 2").replace("epfLLM/meditron", "x/y")
+    outcome = pipeline.plan_submission(body, snapshot(), NOW, LAYOUT)
+    assert outcome.accepted and outcome.row["id"] == "biogpt-2" and outcome.row["added"] == "2026-11-25"
+    taken = Snapshot(
+        snapshot().form,
+        snapshot().schema,
+        snapshot().data + "- id: biogpt-2\n  name: Other\n",
+        snapshot().post,
+    )
+    assert pipeline.plan_submission(body, taken, NOW, LAYOUT).row["id"] == "biogpt-2-2"

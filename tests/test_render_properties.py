@@ -184,7 +184,7 @@ stored_rows = st.fixed_dictionaries(
 def accepted(values: dict[str, str]) -> Row | None:
     """The row a submission with these answers becomes, or None when the bot would reject it."""
     row, problems = row_from_answers(dict(values), FORM)
-    problems += validate.check_row(row, schema=SCHEMA, labels=FORM.labels, today=TODAY)
+    problems += validate.check_row({"id": "x", **row}, schema=SCHEMA, labels=FORM.labels, today=TODAY)
     return None if errors(problems) else row
 
 
@@ -433,7 +433,9 @@ PARTLY_LINKED_URLS = (
 
 @pytest.mark.parametrize("url", PARTLY_LINKED_URLS)
 def test_accepted_urls_are_linked_whole(url: str) -> None:
-    problems = validate.check_row({"name": "x", "url": url}, schema=SCHEMA, labels=FORM.labels, today=TODAY)
+    problems = validate.check_row(
+        {"id": "x", "name": "x", "url": url}, schema=SCHEMA, labels=FORM.labels, today=TODAY
+    )
     assert errors(problems) or inline.autolink_end(url) == len(url)
 
 
@@ -441,5 +443,5 @@ def test_accepted_urls_are_linked_whole(url: str) -> None:
 def test_form_answers_get_a_lowercase_host_and_are_then_linked_whole(url: str) -> None:
     row, _ = row_from_answers({"name": "x", "url": url}, FORM)
     assert row["url"].startswith(("https://example.com/Path", "https://example.org/A_b"))
-    assert not errors(validate.check_row(row, schema=SCHEMA, labels=FORM.labels, today=TODAY))
+    assert not errors(validate.check_row({"id": "x", **row}, schema=SCHEMA, labels=FORM.labels, today=TODAY))
     assert inline.autolink_end(row["url"]) == len(row["url"])

@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 11, 25)
 
 
 def problems(row: Row, strict: bool = True) -> list[tuple[str | None, str, str]]:
-    found = validate.check_row(row, schema=SCHEMA, labels=LABELS, today=TODAY, strict=strict)
+    found = validate.check_row({"id": "x", **row}, schema=SCHEMA, labels=LABELS, today=TODAY, strict=strict)
     return [(p.field, p.severity, p.message) for p in found]
 
 
@@ -34,7 +34,7 @@ def test_a_good_row_has_no_problems() -> None:
 
 
 def test_name_is_required_and_problems_carry_the_form_label() -> None:
-    found = validate.check_row({"summary": "x"}, schema=SCHEMA, labels=LABELS, today=TODAY)
+    found = validate.check_row({"id": "x", "summary": "x"}, schema=SCHEMA, labels=LABELS, today=TODAY)
     assert [(p.field, p.label, p.message) for p in found] == [
         ("name", "模型名称 / Model name", "is required; fill it in.")
     ]
@@ -150,5 +150,7 @@ def test_quoted_contributor_text_is_one_short_line() -> None:
 
 def test_the_json_schema_uri_format_is_checked() -> None:
     # Passes the `^https?://` pattern; only the format checker (rfc3986-validator) can reject it.
-    [problem] = validate.schema_problems({"name": "A", "url": "https://exa mple.org/"}, SCHEMA, LABELS)
+    [problem] = validate.schema_problems(
+        {"id": "a", "name": "A", "url": "https://exa mple.org/"}, SCHEMA, LABELS
+    )
     assert problem.field == "url" and "not a valid URL" in problem.message
