@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return cli.run(args, _now(args.now))
     except (BotError, OSError, ValueError) as exc:  # ValueError covers bad --now and JSON errors
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {str(exc).replace(chr(10), chr(10) + '       ')}", file=sys.stderr)
         return 2
 
 

@@ -37,15 +37,12 @@ class Environment:
 def read_environment(environ: Mapping[str, str]) -> Environment:
     missing = [name for name in REQUIRED if not environ.get(name)]
     if missing:
-        raise BotError(
-            f"not running in GitHub Actions: {', '.join(missing)} not set "
-            "(GITHUB_TOKEN must be passed to the step: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)"
-        )
+        raise BotError("not-in-actions", missing=", ".join(missing))
     try:
         with open(environ["GITHUB_EVENT_PATH"], encoding="utf-8") as f:
             event = json.load(f)
     except (OSError, ValueError) as exc:
-        raise BotError(f"cannot read the event file GITHUB_EVENT_PATH: {exc}") from None
+        raise BotError("event-unreadable", detail=str(exc)) from None
     return Environment(
         event_name=environ["GITHUB_EVENT_NAME"],
         event=event,

@@ -152,7 +152,7 @@ def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     tree = WorkingTree(root)
     existing = [path for path in (LAYOUT.data, LAYOUT.post) if tree(path) is not None]
     if existing and not args.force:
-        raise BotError(f"{' and '.join(existing)} already exist(s); pass --force to replace")
+        raise BotError("import-exists", paths=" & ".join(existing))
     from bot import importer
 
     result = importer.import_post(args.post.read_text(encoding="utf-8"))
@@ -170,9 +170,9 @@ def post_state(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     tree = WorkingTree(root)
     text = tree(LAYOUT.post)
     if text is None:
-        raise BotError(f"{LAYOUT.post} is missing")
+        raise BotError("post-missing", path=LAYOUT.post)
     if args.redate and args.action != "publish":
-        raise BotError("--redate goes with `post publish`")
+        raise BotError("redate-publish-only")
     new = frontmatter.set_draft(text, args.action == "draft", now, redate=args.redate)
     written = tree.write([FileChange(LAYOUT.post, text, new)])
     print(

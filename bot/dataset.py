@@ -19,6 +19,8 @@ from bot.model import BotError, Row
 FIELD_ORDER = ("id", "name", "summary", "organization", "released", "url", "data", "added", "updated")
 _TOP_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
+FILE = "models.yaml"
+"""How messages name the data file."""
 HEADER = (
     "# 医学大模型榜单的数据 / Data of the medical LLM leaderboard.\n"
     "# index.md's table is generated from this file: edit here, then run `python -m bot render`.\n"
@@ -31,19 +33,17 @@ def load_rows(text: str) -> list[Row]:
     try:
         doc = yamlio.load_text(text)
     except Exception as exc:
-        raise BotError(f"the data file is not valid YAML: {exc}") from None
+        raise BotError("data-not-yaml", file=FILE, detail=str(exc)) from None
     if doc is None:
         return []
     if not isinstance(doc, list):
-        raise BotError("the data file must be a YAML list of rows (`- name: …`)")
+        raise BotError("data-not-list", file=FILE)
     rows: list[Row] = []
     for number, item in enumerate(doc, start=1):
         if not isinstance(item, Mapping):
-            raise BotError(f"row {number} of the data file is not a mapping of field: value")
+            raise BotError("data-row-not-mapping", file=FILE, row=number)
         if not all(isinstance(v, str) for v in item.values()):
-            raise BotError(
-                f"row {number} of the data file has a value that is not text (a list or a mapping)"
-            )
+            raise BotError("data-row-not-text", file=FILE, row=number)
         rows.append({str(k): v for k, v in item.items() if v != ""})
     return rows
 
@@ -71,7 +71,7 @@ def _order(key: str) -> tuple[int, str]:
 def append_row(text: str, row: Row) -> str:
     """The data file text with `row` added at the end; everything already there is kept as is."""
     if yamlio.load_text(row_yaml(row)) != [row]:
-        raise BotError("the row could not be written to YAML faithfully")  # never expected
+        raise BotError("data-row-unfaithful")  # never expected
     stripped = text.strip()
     if (
         not stripped
@@ -82,8 +82,8 @@ def append_row(text: str, row: Row) -> str:
         return (body.rstrip("\n") + "\n" if body.strip() else "") + row_yaml(row)
     first = _TOP_ITEM.search(text)
     if first is None:
-        raise BotError("the data file is not a block list (`- name: …`); cannot append a row to it")
+        raise BotError("data-not-block-list", file=FILE)
     if _DOC_MARKER.search(text, first.start()):
-        raise BotError("the data file has a YAML document marker (`---` or `...`) after its rows; remove it")
+        raise BotError("data-doc-marker", file=FILE)
     # Only add the missing final newline: trailing blank lines may belong to a `|+` block scalar.
     return text + ("" if text.endswith("\n") else "\n") + row_yaml(row, indent=len(first.group(1)))

@@ -13,6 +13,15 @@ _CHINESE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日
 ACCEPTED_FORMS = "2023, 2023-04, 2023-04-19, 2023/4/19, 2023.04.19 或 / or 2023年4月19日"
 
 
+class DateError(ValueError):
+    """Not a date: `code` and `values` name the message in the catalog."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.values = values
+
+
 @dataclass(frozen=True, order=True)
 class Released:
     """A release date known to the year, the month or the day."""
@@ -44,7 +53,7 @@ class Released:
 
 
 def parse(text: str) -> Released:
-    """Read any accepted spelling; ValueError says what is wrong."""
+    """Read any accepted spelling; DateError says what is wrong."""
     value = text.strip()
     m = _NUMERIC.match(value)
     parts = (m.group(1), m.group(3), m.group(4)) if m else None
@@ -52,15 +61,13 @@ def parse(text: str) -> Released:
         c = _CHINESE.match(value)
         parts = (c.group(1), c.group(2), c.group(3)) if c else None
     if parts is None:
-        raise ValueError(f"{quote(value)} is not a date; write it as {ACCEPTED_FORMS}.")
+        raise DateError("date-unknown", value=quote(value), forms=ACCEPTED_FORMS)
     year, month, day = (int(p) if p else None for p in parts)
     assert year is not None
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
-        raise ValueError(
-            f"{quote(value)} is not a real calendar date; check the month and the day."
-        ) from None
+        raise DateError("date-not-real", value=quote(value)) from None
     return Released(year, month, day)
 
 

@@ -47,9 +47,9 @@ def parse_form(text: str) -> Form:
     try:
         doc = yamlio.load_safe(text)
     except Exception as exc:  # ruamel raises many YAMLError subclasses
-        raise BotError(f"the issue form is not valid YAML: {exc}") from None
+        raise BotError("form-not-yaml", detail=str(exc)) from None
     if not isinstance(doc, Mapping) or not isinstance(doc.get("body"), list):
-        raise BotError("the issue form has no `body:` list of fields")
+        raise BotError("form-no-body")
     fields = tuple(_field(item) for item in doc["body"] if _is_input(item))
     labels = doc.get("labels") or ()
     if isinstance(labels, str):
@@ -85,31 +85,31 @@ def managed_fields(schema: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def schema_agreement(form: Form, schema: Mapping[str, Any]) -> list[Problem]:
+def schema_agreement(
+    form: Form,
+    schema: Mapping[str, Any],
+    *,
+    form_path: str = "the form",
+    schema_path: str = "the schema",
+) -> list[Problem]:
     """Problems where the form and the row schema disagree on fields or on what is required."""
     managed = set(managed_fields(schema))
     properties = set(schema.get("properties", {})) - managed
     required = set(schema.get("required", []))
+    where = {"form": form_path, "schema": schema_path}
     problems: list[Problem] = []
     for f in form.fields:
         if f.id in managed:
-            problems.append(
-                Problem(f"the form has field `{f.id}`, which the schema marks readOnly (the bot manages it)")
-            )
+            problems.append(Problem("form-field-managed", {**where, "field": f.id}))
         elif f.id not in properties:
-            problems.append(Problem(f"the form has field `{f.id}` but the schema has no such property"))
+            problems.append(Problem("form-field-unknown", {**where, "field": f.id}))
         elif (f.id in required) != f.required:
             side = "required" if f.id in required else "optional"
-            problems.append(
-                Problem(f"field `{f.id}` is {side} in the schema but not in the form; make them agree")
-            )
+            problems.append(Problem("form-required-mismatch", {**where, "field": f.id, "side": side}))
     if ISSUE_LABEL not in form.labels_on_issue:
-        problems.append(
-            Problem(f"the form must apply the label `{ISSUE_LABEL}` (`labels:`); the bot acts only on it")
-        )
+        problems.append(Problem("form-needs-label", {**where, "label": ISSUE_LABEL}))
     form_ids = {f.id for f in form.fields}
     problems.extend(
-        Problem(f"the schema has property `{p}` but the form has no field with that id")
-        for p in sorted(properties - form_ids)
+        Problem("schema-field-not-in-form", {**where, "field": p}) for p in sorted(properties - form_ids)
     )
     return problems

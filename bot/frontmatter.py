@@ -41,7 +41,7 @@ def split(text: str) -> Post:
         try:
             _obj, end = json.JSONDecoder().raw_decode(text)
         except json.JSONDecodeError as exc:
-            raise BotError(f"the post's JSON front matter is not valid JSON: {exc}") from None
+            raise BotError("frontmatter-json", detail=str(exc)) from None
         rest = text[end:]
         return Post("json", text[:end], rest[1:] if rest.startswith("\n") else rest)
     return Post(None, "", text)
@@ -73,16 +73,16 @@ def _load(post: Post) -> Any:
         elif post.format == "json":
             doc = json.loads(post.front)
     except Exception as exc:
-        raise BotError(f"the post's {post.format} front matter cannot be read: {exc}") from None
+        raise BotError("frontmatter-unreadable", format=str(post.format), detail=str(exc)) from None
     if not isinstance(doc, Mapping):
-        raise BotError(f"the post's {post.format} front matter is not a mapping of keys to values")
+        raise BotError("frontmatter-not-mapping", format=str(post.format))
     return doc
 
 
 def set_keys(post: Post, values: dict[str, Any]) -> Post:
     """Set keys (datetimes, bools, strings), keeping everything else as written."""
     if post.format is None:
-        raise BotError("the post has no front matter; add a `+++` TOML block with title and date")
+        raise BotError("frontmatter-missing")
     doc = _load(post)
     if all(_same(doc.get(k), v) for k, v in values.items()):
         return post

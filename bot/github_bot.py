@@ -143,7 +143,7 @@ class Bot:
         if errors(outcome.problems):
             closed = publisher.bot_closed_pull(branch)
             closed_ref = f"#{closed.number}" if closed is not None else None
-            if any(p.message == pipeline.NOT_A_FORM for p in outcome.problems):
+            if any(p.code == pipeline.NOT_A_FORM for p in outcome.problems):
                 upsert_comment(
                     issue, messages.comment("not-a-form", form_url=self.form_url, closed_pull=closed_ref)
                 )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot import dates, frontmatter, ids, inline, render
-from bot.model import BotError, Row
+from bot.model import BotError, Row, quote
 
 COLUMNS = {
     "模型": "name",
@@ -50,7 +50,7 @@ def find_table(body: str) -> tuple[int, int, list[str], list[list[str]]]:
             while end < len(lines) and lines[end].strip() and _PIPE.search(lines[end]):
                 end += 1
             return i, end, split_cells(lines[i]), [split_cells(x) for x in lines[i + 2 : end]]
-    raise BotError("no markdown table found in the post")
+    raise BotError("import-no-table")
 
 
 def split_name(cell: str) -> tuple[str, str]:
@@ -85,32 +85,34 @@ def row_from_cells(cells: dict[str, str]) -> Row:
 def import_post(text: str) -> Imported:
     post = frontmatter.split(text)
     if render.has_block(post.body):
-        raise BotError(
-            "this post already has a generated table; edit models.yaml and run `python -m bot render`"
-        )
+        raise BotError("import-has-block")
     start, end, header, raw_rows = find_table(post.body)
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
-        raise BotError(f"unknown column(s) {unknown}; the importer knows {list(COLUMNS)}")
+        raise BotError("import-unknown-columns", unknown=", ".join(unknown), known=", ".join(COLUMNS))
     if len(set(header)) != len(header):
-        raise BotError(f"the table header repeats a column: {header}")
+        raise BotError("import-repeated-column", header=" | ".join(header))
     if not raw_rows:
-        raise BotError("the table has a header but no rows")
+        raise BotError("import-no-rows")
     keys = [COLUMNS[h] for h in header]
     rows: list[Row] = []
     for number, raw in enumerate(raw_rows, start=1):
         if len(raw) != len(keys):
-            raise BotError(f"table row {number} has {len(raw)} cells, the header has {len(keys)}")
+            raise BotError("import-cell-count", row=number, cells=len(raw), expected=len(keys))
         cells = dict(zip(keys, raw, strict=True))
         try:
             row = row_from_cells(cells)
-        except ValueError as exc:
-            raise BotError(f"table row {number}: {exc}") from None
+        except dates.DateError:
+            raise BotError("import-bad-date", row=number, value=quote(cells.get("released", ""))) from None
         rendered = dict(zip(COLUMNS.values(), render.cells(row), strict=True))
         for key, original in cells.items():
             if rendered[key] != original:
                 raise BotError(
-                    f"table row {number}, column {key}: import would change {original!r} to {rendered[key]!r}"
+                    "import-lossy",
+                    row=number,
+                    column=key,
+                    original=repr(original),
+                    rendered=repr(rendered[key]),
                 )
         rows.append(row)
     added = _day_of(frontmatter.get(post, "date")) if post.format else None

@@ -35,6 +35,6 @@ def read_snapshot(layout: Layout, read: Callable[[str], str | None]) -> Snapshot
     for path in layout.paths():
         text = read(path)
         if text is None:
-            raise BotError(f"{path} is missing from the repository (the bot expects the default layout)")
+            raise BotError("file-missing", path=path)
         texts[path] = text.replace("\r\n", "\n")  # a CRLF checkout reads like the LF it was committed as
     return Snapshot(*(texts[p] for p in layout.paths()))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from bot import inline, render, report
-from bot.model import Problem, Row, errors, warnings
+from bot import catalog, inline, render, report
+from bot.model import Problem, Row
 
 COMMENT_MARKER = "<!-- leaderboard-bot:comment -->"
 PULL_MARKER = "<!-- leaderboard-bot:pull-request -->"
@@ -32,9 +33,29 @@ def defang(markdown: str) -> str:
     return _AT.sub("&#64;", markdown.replace("#", "&#35;"))
 
 
-def safe_problems(problems: list[Problem]) -> list[Problem]:
+@dataclass(frozen=True)
+class Shown:
+    """A problem as a GitHub comment shows it: both languages, contributor text escaped and defanged."""
+
+    message: str
+    field: str | None
+    label: str | None
+    severity: str
+    row: int | None
+
+
+def safe_problems(problems: list[Problem]) -> list[Shown]:
     """Problem messages quote the contributor's text: escape it so the comment shows it literally."""
-    return [Problem(defang(inline.escape(p.message)), p.field, p.label, p.severity, p.row) for p in problems]
+    return [
+        Shown(
+            "<br>".join(defang(inline.escape(p.text(lang))) for lang in catalog.LANGUAGES),
+            p.field,
+            p.label,
+            p.severity,
+            p.row,
+        )
+        for p in problems
+    ]
 
 
 def title_name(row: Row) -> str:
@@ -59,8 +80,8 @@ def comment(
         "comment.md.j2",
         marker=COMMENT_MARKER,
         state=state,
-        errors=errors(shown),
-        warnings=warnings(shown),
+        errors=[p for p in shown if p.severity == "error"],
+        warnings=[p for p in shown if p.severity == "warning"],
         pull_url=pull_url,
         preview=defang(report.row_preview(row)) if row else "",
         closed_pull=closed_pull,
@@ -79,7 +100,7 @@ def pull_body(*, issue: int, row: Row, position: int, author: str | None, proble
         position=position,
         author=author,
         preview=defang(report.row_preview(row)),
-        warnings=warnings(safe_problems(problems)),
+        warnings=[p for p in safe_problems(problems) if p.severity == "warning"],
     )
 
 

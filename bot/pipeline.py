@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot import dataset, dates, frontmatter, ids, inline, issue_body, render, validate
+from bot import dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
 from bot.form import Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
 from bot.model import BotError, FileChange, Problem, Row, errors, quote
@@ -34,7 +34,7 @@ def context(snapshot: Snapshot) -> Context:
     try:
         schema = validate.load_schema(snapshot.schema)
     except Exception as exc:
-        raise BotError(f"the row schema is not a valid JSON Schema: {exc}") from None
+        raise BotError("schema-invalid", detail=str(exc).splitlines()[0]) from None
     return Context(parse_form(snapshot.form), schema, dataset.load_rows(snapshot.data))
 
 
@@ -68,8 +68,8 @@ def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[R
         if f.id == "released":
             try:
                 text = dates.parse(text).stored()
-            except ValueError as exc:
-                problems.append(Problem(str(exc), field="released", label=f.label))
+            except dates.DateError as exc:
+                problems.append(Problem(exc.code, exc.values, field="released", label=f.label))
                 continue
         row[f.id] = text
     return row, problems
@@ -83,10 +83,7 @@ def local_today(post_text: str, now: dt.datetime) -> dt.date:
 def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, list[Problem]]:
     """Parse and check an issue body against the form, the schema, the rules and the stored rows."""
     parsed = issue_body.parse_body(body, ctx.form)
-    problems = [
-        Problem(f"appears more than once in the issue; keep one “### {label}” section.", label=label)
-        for label in parsed.repeated
-    ]
+    problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
     if not parsed.present:
         return {}, [Problem(NOT_A_FORM)]
     answers, more = row_from_answers(parsed.values, ctx.form)
@@ -96,15 +93,12 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     flagged = {p.field for p in problems}
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
     problems += [p for p in checked if p.field not in flagged]
-    problems += validate.find_duplicate(row, ctx.rows, ctx.labels)
+    problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels)
     order = [f.id for f in ctx.form.fields]
     return row, sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
 
 
-NOT_A_FORM = (
-    "this issue was not written with the “new model” form, so there is nothing to add; "
-    "open a new issue with that form (its field headings are how the bot reads the answers)."
-)
+NOT_A_FORM = "not-a-form"
 
 
 def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Layout) -> Outcome:
@@ -147,10 +141,7 @@ def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileCha
 def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
     """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
     ctx = context(snapshot)
-    problems = [
-        Problem(f"{layout.form} ↔ {layout.schema}: {p.message}")
-        for p in schema_agreement(ctx.form, ctx.schema)
-    ]
+    problems = schema_agreement(ctx.form, ctx.schema, form_path=layout.form, schema_path=layout.schema)
     validator = validate.validator_for(ctx.schema)
     for number, row in enumerate(ctx.rows, start=1):
         problems += validate.check_row(
@@ -162,18 +153,16 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
             number=number,
             validator=validator,
         )
-    problems += validate.duplicate_problems(ctx.rows, ctx.labels)
+    problems += duplicates.stored_problems(ctx.rows, ctx.labels)
     problems += id_problems(ctx.rows)
     post = frontmatter.split(snapshot.post)
     try:
         in_sync = render.in_sync(post.body, render.render_table(ctx.rows))
     except BotError as exc:
-        problems.append(Problem(f"{layout.post}: {exc}"))
+        problems.append(Problem(exc.code, exc.values))
     else:
         if not in_sync:
-            problems.append(
-                Problem(f"{layout.post} is out of date with {layout.data}; run `python -m bot render`.")
-            )
+            problems.append(Problem("post-stale", {"post": layout.post, "data": layout.data}))
     return problems, len(ctx.rows)
 
 
@@ -186,13 +175,7 @@ def id_problems(rows: list[Row]) -> list[Problem]:
         if entry_id is None:
             continue
         if entry_id in first:
-            problems.append(
-                Problem(
-                    f"id {quote(entry_id)} is also the id of row {first[entry_id]}; ids must be unique "
-                    "(give this row a new one: lowercase letters, digits and hyphens).",
-                    "id",
-                    row=number,
-                )
-            )
+            values = {"id": quote(entry_id), "row": first[entry_id]}
+            problems.append(Problem("id-repeated", values, "id", row=number))
         first.setdefault(entry_id, number)
     return problems

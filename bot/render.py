@@ -73,10 +73,7 @@ def find_block(body: str) -> tuple[int, int]:
     """Start and end offsets of the generated block (markers included); BotError if not exactly one."""
     starts, ends = list(_START.finditer(body)), list(_END.finditer(body))
     if len(starts) != 1 or len(ends) != 1 or ends[0].start() < starts[0].end():
-        raise BotError(
-            "the post must contain exactly one `<!-- leaderboard:start … -->` line followed by one "
-            "`<!-- leaderboard:end -->` line around the generated table"
-        )
+        raise BotError("post-markers")
     return starts[0].start(), ends[0].end()
 
 

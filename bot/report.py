@@ -9,13 +9,18 @@ from collections.abc import Iterable
 from bot import render
 from bot.model import FileChange, Problem, Row
 
+SEVERITY = {"error": "错误 error", "warning": "提醒 warning"}
+
 
 def problems_text(problems: Iterable[Problem]) -> str:
+    """Each problem on three lines: where, then what to do in Chinese and in English."""
     lines = []
     for p in problems:
-        where = f"row {p.row}: " if p.row is not None else ""
-        field = f"{p.label or p.field}: " if (p.label or p.field) else ""
-        lines.append(f"  {p.severity}: {where}{field}{p.message}")
+        where = [f"第 {p.row} 行 / row {p.row}"] if p.row is not None else []
+        label = p.label or p.field
+        where += [label] if label else []
+        lines.append(f"  {SEVERITY[p.severity]}: {' · '.join(where)}".rstrip())
+        lines += [f"      {p.zh}", f"      {p.en}"]
     return "\n".join(lines)
 
 

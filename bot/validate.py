@@ -26,12 +26,8 @@ _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}")
 _INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
 # Letters that render as nothing (Hangul fillers, the braille blank): invisible names and look-alike duplicates.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-_FIX = {
-    "maxLength": "is {actual} characters long; the limit is {limit}. Shorten it.",
-    "minLength": "is empty; fill it in.",
-    "format": "is not a valid URL; paste the full address, e.g. https://github.com/owner/repo.",
-    "type": "must be text.",
-}
+Found = tuple[str, str, dict[str, object]]
+"""A review finding: field, catalog code, values of the message."""
 
 
 def load_schema(text: str) -> dict[str, Any]:
@@ -63,26 +59,41 @@ def schema_problems(
     errors = (validator or validator_for(schema)).iter_errors(row)
     for err in sorted(errors, key=lambda e: (list(e.path), e.validator)):
         field = str(err.path[0]) if err.path else None
-        message = _schema_message(err, schema)
         if err.validator == "required":
             field = str(err.message).split("'")[1]
-            message = "is required; fill it in."
-        elif err.validator == "additionalProperties":
-            message = f"unknown field(s): {err.message}"
+        code, values = _schema_message(err, field, schema)
         if field is None or field not in {p.field for p in problems}:  # one message per field
-            problems.append(Problem(message, field=field, label=labels.get(field or "", field)))
+            problems.append(Problem(code, values, field=field, label=labels.get(field or "", field)))
     return problems
 
 
-def _schema_message(err: jsonschema.ValidationError, schema: Mapping[str, Any]) -> str:
+def _schema_message(
+    err: jsonschema.ValidationError, field: str | None, schema: Mapping[str, Any]
+) -> tuple[str, dict[str, object]]:
+    """The catalog code and values for one JSON Schema error."""
     keyword = str(err.validator)
+    value = quote(err.instance) if isinstance(err.instance, str) else ""
+    if keyword == "required":
+        return "required", {}
+    if keyword == "additionalProperties" and isinstance(err.instance, Mapping):
+        known = list(schema.get("properties", {}))
+        unknown = [str(k) for k in err.instance if k not in known]
+        return "unknown-fields", {"fields": ", ".join(unknown), "known": ", ".join(known)}
     if keyword == "maxLength" and isinstance(err.instance, str):
-        return _FIX[keyword].format(actual=len(err.instance), limit=err.validator_value)
-    if keyword == "pattern" and err.path and err.path[0] == "url":
-        return "must start with http:// or https://; other kinds of link are not accepted."
-    if keyword == "pattern" and err.path and err.path[0] == "released":
-        return f"must be a date such as {dates.ACCEPTED_FORMS}."
-    return _FIX.get(keyword, err.message)
+        return "too-long", {"actual": len(err.instance), "limit": err.validator_value}
+    if keyword == "minLength":
+        return "empty", {}
+    if keyword == "type":
+        return "not-text", {}
+    if field == "url":
+        return ("url-scheme", {}) if keyword == "pattern" else ("url-invalid", {"value": value})
+    if field == "released" and keyword == "pattern":
+        return "date-pattern", {"forms": dates.ACCEPTED_FORMS}
+    if field == "id" and keyword in ("pattern", "maxLength"):
+        return "id-pattern", {"value": value}
+    if field in ("added", "updated") and keyword in ("pattern", "format"):
+        return "stamp-invalid", {"value": value}
+    return "schema-other", {"detail": err.message}
 
 
 def check_row(
@@ -97,64 +108,65 @@ def check_row(
 ) -> list[Problem]:
     """Every problem with one row: schema errors (always errors) and review rules."""
     severity: Severity = "error" if strict else "warning"
-    problems = [_at(p, number, p.severity) for p in schema_problems(row, schema, labels, validator)]
+    problems = [
+        Problem(p.code, p.values, p.field, p.label, p.severity, number)
+        for p in schema_problems(row, schema, labels, validator)
+    ]
     flagged = {p.field for p in problems}
-    for field, message in _review(row, today):
+    for field, code, values in _review(row, today):
         if field in flagged:
             continue
         problems.append(
-            Problem(message, field=field, label=labels.get(field, field), severity=severity, row=number)
+            Problem(code, values, field=field, label=labels.get(field, field), severity=severity, row=number)
         )
     return problems
 
 
-def _at(problem: Problem, number: int | None, severity: Severity) -> Problem:
-    return Problem(problem.message, problem.field, problem.label, severity, number)
+Message = tuple[str, dict[str, object]]
+"""A catalog code and the values of its message."""
 
 
-def _review(row: Row, today: dt.date) -> Iterable[tuple[str, str]]:
+def _review(row: Row, today: dt.date) -> Iterable[Found]:
     for field in TEXT_FIELDS:
         if field in row:
-            yield from ((field, m) for m in text_problems(row[field]))
-    if row.get("name") and not name_key(row["name"]):
-        yield "name", "has no letter or digit; write the model's name."
+            yield from ((field, code, values) for code, values in text_problems(row[field]))
+    if row.get("name") and not letters_or_digits(row["name"]):
+        yield "name", "name-no-letter", {}
     if "url" in row:
-        yield from (("url", m) for m in url_problems(row["url"]))
+        yield from (("url", code, values) for code, values in url_problems(row["url"]))
     if "released" in row:
         try:
             released = dates.parse(row["released"])
-        except ValueError as exc:
-            yield "released", str(exc)
+        except dates.DateError as exc:
+            yield "released", exc.code, exc.values
         else:
             if dates.is_future(released, today):
-                yield (
-                    "released",
-                    f"{quote(row['released'])} is in the future; give the date the model was released.",
-                )
+                yield "released", "date-future", {"value": quote(row["released"])}
 
 
-def text_problems(text: str) -> list[str]:
+def letters_or_digits(name: str) -> bool:
+    return any(unicodedata.category(ch)[0] in "LN" for ch in inline.plain(name))
+
+
+def text_problems(text: str) -> list[Message]:
     """Why a text field could not be published as is (empty when it can)."""
-    found: list[str] = []
+    found: list[Message] = []
     if any(unicodedata.category(ch) in _INVISIBLE or ch in _BLANK_LETTERS for ch in text.replace("\n", "")):
-        found.append("contains invisible control or formatting characters; retype it as plain text.")
+        found.append(("text-invisible", {}))
     if _TEMPLATE.search(text):
-        found.append("contains template or shortcode syntax (`{{`, `{%`); remove the braces.")
+        found.append(("text-template", {}))
     for kind, detail in _markup(text):
         if kind == "html":
-            found.append(f"contains HTML ({quote(detail)}); write plain text, HTML is not shown.")
+            found.append(("text-html", {"html": quote(detail)}))
         elif kind == "image":
-            found.append("contains an image; images are not accepted, link to the page instead.")
+            found.append(("text-image", {}))
         elif kind == "link":
-            found.append(f"contains a link to {quote(detail)}; only http:// and https:// links are allowed.")
+            found.append(("text-link-scheme", {"url": quote(detail)}))
         elif kind == "spoof":
-            found.append(
-                f"has a link whose text looks like another address than where it goes ({quote(detail)}); "
-                "make the link text a name, or the same address."
-            )
+            found.append(("text-link-spoof", {"url": quote(detail)}))
     stripped = inline.plain(text).strip()
     if stripped.endswith(("-", "—", "–", "，", ",")):
-        found.append(f"ends with a stray “{stripped[-1]}”; remove it.")
+        found.append(("text-trailing", {"char": stripped[-1]}))
     return found
 
 
@@ -210,21 +222,17 @@ def _spoofed(label: str, target: SplitResult) -> bool:
     return shown != actual
 
 
-def url_problems(url: str) -> list[str]:
-    found: list[str] = []
+def url_problems(url: str) -> list[Message]:
+    found: list[Message] = []
     parts = _split(url)
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        found.append("must be a full http:// or https:// address, e.g. https://github.com/owner/repo.")
+        found.append(("url-not-full", {}))
     if url.count("(") != url.count(")"):
-        found.append("has unbalanced parentheses; remove the stray “(” or “)”.")
+        found.append(("url-parens", {}))
     elif url.endswith((".", ",", ";")):
-        found.append(f"ends with “{url[-1]}”, probably punctuation from the sentence around it; remove it.")
+        found.append(("url-trailing-punct", {"char": url[-1]}))
     elif not found and (linked := inline.autolink_end(url)) != len(url):
-        shown = f"only {quote(url[:linked])} of it" if linked else "none of it"
-        found.append(
-            f"would not work as a link on the page (Hugo links {shown}); remove trailing punctuation, "
-            "or use the address of a public host name."
-        )
+        found.append(("url-partial-link", {"linked": quote(url[:linked])}) if linked else ("url-no-link", {}))
     return found
 
 
@@ -234,71 +242,3 @@ def normalize_url(url: str) -> str:
     if parts is None or not parts.netloc:
         return url.strip()
     return urlunsplit(parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()))
-
-
-def name_key(name: str) -> str:
-    """What makes two names the same model: NFKC, case folding, no spaces or punctuation."""
-    text = unicodedata.normalize("NFKC", inline.plain(name)).casefold()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
-
-
-def duplicate_problems(rows: list[Row], labels: Mapping[str, str]) -> list[Problem]:
-    """Warnings for stored rows: repeated names (after `name_key`) and URLs used more than once."""
-    problems: list[Problem] = []
-    first_name: dict[str, int] = {}
-    first_url: dict[str, int] = {}
-    for number, row in enumerate(rows, start=1):
-        key = name_key(row.get("name", ""))
-        if key and key in first_name:
-            problems.append(
-                Problem(
-                    f"{quote(inline.plain(row['name']))} repeats row {first_name[key]}; merge the two rows.",
-                    "name",
-                    labels.get("name"),
-                    "warning",
-                    number,
-                )
-            )
-        first_name.setdefault(key, number)
-        url = row.get("url", "").rstrip("/")
-        if url and url in first_url:
-            problems.append(
-                Problem(
-                    f"{quote(row['url'])} is also the URL of row {first_url[url]}.",
-                    "url",
-                    labels.get("url"),
-                    "warning",
-                    number,
-                )
-            )
-        first_url.setdefault(url, number)
-    return problems
-
-
-def find_duplicate(row: Row, rows: list[Row], labels: Mapping[str, str]) -> list[Problem]:
-    """A new row against stored ones: same name is an error, a shared URL a warning."""
-    key = name_key(row.get("name", ""))
-    url = row.get("url", "").rstrip("/")
-    problems: list[Problem] = []
-    for number, other in enumerate(rows, start=1):
-        if key and name_key(other.get("name", "")) == key:
-            problems.append(
-                Problem(
-                    f"{quote(inline.plain(row['name']))} is already on the leaderboard as row {number} "
-                    f"({quote(inline.plain(other['name']))}); to correct that row, say so in a comment instead.",
-                    "name",
-                    labels.get("name"),
-                    "error",
-                )
-            )
-        if url and other.get("url", "").rstrip("/") == url:
-            problems.append(
-                Problem(
-                    f"{quote(row['url'])} is already listed for row {number} ({quote(inline.plain(other.get('name', '')))}); "
-                    "fine if both models share it.",
-                    "url",
-                    labels.get("url"),
-                    "warning",
-                )
-            )
-    return problems

@@ -87,7 +87,8 @@ def test_check_fails_when_the_post_is_out_of_date_or_a_row_breaks_the_schema() -
 
 def test_a_free_text_issue_is_told_to_use_the_form() -> None:
     outcome = pipeline.plan_submission("Please add Foo!", snapshot(), NOW, LAYOUT)
-    assert [p.message for p in outcome.problems] == [pipeline.NOT_A_FORM]
+    assert [p.code for p in outcome.problems] == ["not-a-form"]
+    assert "用表单" in outcome.problems[0].zh and "with the form" in outcome.problems[0].en
 
 
 def test_problems_are_in_form_order_and_name_their_field() -> None:

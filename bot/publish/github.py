@@ -23,11 +23,6 @@ from bot.model import BotError
 from bot.publish import BranchTaken, Proposal, Published, bot_fingerprint, fingerprint, with_trailer
 
 PULLS_DENIED = "not permitted to create or approve pull requests"
-SETTING_HELP = (
-    "GitHub refused to let the workflow open a pull request. A maintainer must enable "
-    "Settings → Actions → General → Workflow permissions → “Allow GitHub Actions to create and approve "
-    "pull requests” (and, in an organization, the same setting at the organization level), then re-run the job."
-)
 CLOSED_BY_BOT = "<!-- leaderboard-bot:closed-until-fixed -->"
 """Appended to a pull request body when the bot closes it; only such a pull request is reopened."""
 
@@ -69,7 +64,7 @@ class GitHubPublisher:
         if pull is not None and pull.merged_at is not None:
             pull = None
         if pull is not None and pull.state == "closed" and CLOSED_BY_BOT not in (pull.body or ""):
-            raise ClosedByMaintainer(f"pull request #{pull.number} was closed by a maintainer")
+            raise ClosedByMaintainer("pull-closed-by-maintainer", number=str(pull.number))
         # Without a pull request the branch is new, except after a failure: then creating it answers 422.
         ref = self.branch_ref(proposal.branch) if pull is not None else None
         head = str(ref.object.sha) if ref is not None else None
@@ -96,7 +91,7 @@ class GitHubPublisher:
         """The bot fingerprint of a branch head; BranchTaken when a human made that commit."""
         current = bot_fingerprint(self.repo.get_git_commit(head).message)
         if current is None:
-            raise BranchTaken(f"the branch has commits that are not the bot's (head {head[:12]})")
+            raise BranchTaken("branch-taken-github", head=head[:12])
         return current
 
     def _commit(self, proposal: Proposal, wanted: str) -> str:
@@ -124,7 +119,7 @@ class GitHubPublisher:
                     raise
             ref = self.branch_ref(branch)
             if ref is None:
-                raise BotError(f"branch {branch} could neither be created nor found")
+                raise BotError("branch-lost", branch=branch)
             self._fingerprint_of(str(ref.object.sha))
         ref.edit(sha, force=True)
         return False
@@ -157,7 +152,7 @@ class GitHubPublisher:
             )
         except GithubException as exc:
             if exc.status == 403 and PULLS_DENIED in str(exc.data):
-                raise BotError(SETTING_HELP) from None
+                raise BotError("pulls-denied") from None
             existing = self.find_pull(proposal.branch) if exc.status == 422 else None
             if existing is None or existing.state != "open":
                 raise

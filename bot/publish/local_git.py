@@ -30,7 +30,9 @@ class Git:
             check=False,
         )
         if proc.returncode != 0:
-            raise BotError(f"git {' '.join(args[:2])} failed: {proc.stderr.strip() or proc.stdout.strip()}")
+            raise BotError(
+                "git-failed", command=" ".join(args[:2]), detail=proc.stderr.strip() or proc.stdout.strip()
+            )
         return proc.stdout
 
     def try_run(self, *args: str) -> str | None:
@@ -67,19 +69,15 @@ class LocalGitPublisher:
             proposal.branch == "HEAD"
             or self.git.try_run("check-ref-format", "--branch", proposal.branch) is None
         ):
-            raise BotError(f"{proposal.branch!r} is not a valid branch name")
+            raise BotError("branch-invalid", branch=repr(proposal.branch))
         if self.git.try_run("symbolic-ref", "-q", "HEAD") == ref:
-            raise BotError(
-                f"{proposal.branch} is checked out; switch to another branch or pass --branch NAME"
-            )
+            raise BotError("branch-checked-out", branch=proposal.branch)
         existing = self.git.try_run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         wanted = fingerprint(self.base, proposal)
         if existing:
             current = bot_fingerprint(self.git.run("log", "-1", "--format=%B", existing))
             if current is None:
-                raise BranchTaken(
-                    f"branch {proposal.branch} has commits that are not the bot's; pass --branch NAME"
-                )
+                raise BranchTaken("branch-taken-local", branch=proposal.branch)
             if current == wanted:
                 return Published(proposal.branch, existing, proposal.branch, created=False, updated=False)
         message = with_trailer(proposal.commit_message, wanted)

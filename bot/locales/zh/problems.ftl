@@ -1,0 +1,67 @@
+## 提交或已存数据中的问题。显示在字段的表单标签之后
+## （“开源地址 / Repository or homepage URL：…”），所以以问题本身开头。
+## 投稿者的原文已经加了引号（“…”，一行，最多 60 个字符）。
+
+## 数据格式（schema）
+
+required = 必填，请填写。
+empty = 为空，请填写。
+not-text = 必须是文字。
+too-long = 长 { $actual } 个字符，上限是 { $limit } 个，请缩短。
+unknown-fields = 有未知字段 { $fields }；可用的字段是 { $known }。请检查拼写。
+schema-other = 不符合数据格式（{ $detail }）。
+url-invalid = { $value } 不是有效的网址；请粘贴完整地址，例如 https://github.com/owner/repo。
+url-scheme = 必须以 http:// 或 https:// 开头；不接受其他类型的链接。
+date-pattern = 必须是日期，例如 { $forms }。
+id-pattern = { $value } 不是有效的标识；请只用小写字母、数字和连字符，例如 biomedgpt-1-6b。
+stamp-invalid = { $value } 不是日期；请写成 YYYY-MM-DD，例如 2024-03-01。
+
+## 文字的审核规则
+
+text-invisible = 含有看不见的控制或格式字符；请以纯文本重新输入。
+text-template = 含有模板或短代码语法（`{"{{"}`、`{"{%"}`）；请去掉花括号。
+text-html = 含有 HTML（{ $html }）；请写纯文本，HTML 不会显示。
+text-image = 含有图片；不接受图片，请改为链接到相应页面。
+text-link-scheme = 含有指向 { $url } 的链接；只允许 http:// 和 https:// 链接。
+text-link-spoof = 有一个链接的文字看起来是另一个网址，与实际指向不同（{ $url }）；请把链接文字写成名称，或写成同一个网址。
+text-trailing = 末尾多了一个“{ $char }”；请删掉。
+name-no-letter = 没有任何字母或数字；请填写模型的名称。
+
+## 网址
+
+url-not-full = 必须是完整的 http:// 或 https:// 网址，例如 https://github.com/owner/repo。
+url-parens = 括号不成对；请删掉多余的“(”或“)”。
+url-trailing-punct = 以“{ $char }”结尾，可能是句子里的标点；请删掉。
+url-partial-link = 在页面上无法完整成为链接（Hugo 只会链接其中的 { $linked }）；请删掉末尾的标点，或使用公开域名的地址。
+url-no-link = 在页面上无法成为链接（Hugo 不会链接其中任何部分）；请使用公开域名的地址。
+
+## 日期
+
+date-unknown = { $value } 不是日期；请写成 { $forms }。
+date-not-real = { $value } 不是真实存在的日期；请检查月份和日期。
+date-future = { $value } 在未来；请填写模型发布的日期。
+
+## 重复
+
+duplicate-name = { $name } 已在榜单上，是第 { $row } 行（{ $other }，标识 `{ $id }`）；如需修改该条目，请改用更新表单。
+duplicate-url = { $url } 已用于第 { $row } 行（{ $other }）；若两个模型确实共用该地址则无妨。
+stored-duplicate-name = { $name } 与第 { $row } 行重复；请合并这两行。
+stored-duplicate-url = { $url } 也是第 { $row } 行的网址。
+id-repeated = 标识 { $id } 也是第 { $row } 行的标识；标识必须唯一（请给这一行换一个：小写字母、数字和连字符）。
+
+## 整个 issue
+
+label-repeated = 在 issue 中出现了不止一次；请只保留一个“### { $label }”部分。
+not-a-form = 这个 issue 不是用表单填写的，机器人读不到要添加的内容；请用表单新建一个 issue（机器人靠表单的字段标题读取答案）。
+
+## 仓库配置（由 `check` 报告）
+
+post-stale = { $post } 与 { $data } 不同步；请运行 `python -m bot render`。
+form-field-managed = { $form }：字段 `{ $field }` 由机器人自动填写（在 { $schema } 中是 readOnly）；请从表单中删除。
+form-field-unknown = { $form }：字段 `{ $field }` 不是 { $schema } 中的属性；请在 schema 中添加，或从表单中删除。
+form-required-mismatch = { $form }：字段 `{ $field }` 在 { $schema } 中是{ $side ->
+    [required] 必填
+   *[optional] 选填
+  }，在表单中却不是；请让两者一致。
+form-needs-label = { $form } 必须加上标签 `{ $label }`（`labels:`）；机器人只处理带有该标签的 issue。
+schema-field-not-in-form = { $schema } 有属性 `{ $field }`，但 { $form } 中没有这个 id 的字段；请添加一个，或者如果由机器人填写，把该属性标为 readOnly。
