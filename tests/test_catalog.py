@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fluent.syntax import FluentParser, ast as fluent_ast
+from fluent.syntax import FluentParser
+from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
 
 from bot import catalog
