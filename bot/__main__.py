@@ -1,5 +1,5 @@
 """The command line: `python -m bot COMMAND`. Reads the clock (the core gets `now` passed in);
-the Actions environment is read by bot/actions.py.
+the Actions environment is read by bot/actions_env.py.
 
 Exit codes: 0 accepted / fine, 1 rejected / check failed, 2 usage or setup error.
 """

@@ -182,6 +182,6 @@ def post_state(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
 
 
 def github(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
-    from bot import action  # PyGithub is imported only on this path
+    from bot import github_job  # PyGithub is imported only on this path
 
-    return action.main(args.command, now)
+    return github_job.main(args.command, now)

@@ -16,7 +16,7 @@ from github import GithubException, UnknownObjectException
 from github.Issue import Issue
 from github.Repository import Repository
 
-from bot import actions, messages, pipeline
+from bot import actions_env, messages, pipeline
 from bot.form import ISSUE_LABEL
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors
@@ -242,4 +242,4 @@ def setup_error_comment(repo: Repository, number: int, error: BotError) -> None:
     try:
         upsert_comment(repo.get_issue(number), messages.comment("setup-error", message=str(error)))
     except GithubException as exc:
-        actions.annotate("warning", f"could not comment on issue #{number}: {exc.status}")
+        actions_env.annotate("warning", f"could not comment on issue #{number}: {exc.status}")

@@ -10,7 +10,7 @@ from typing import Any
 from fake_github import FakeGitHub, RecordedRequest
 from github import Auth, Github, GithubRetry
 
-from bot import action, actions
+from bot import actions_env, github_job
 from bot.layout import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ NOW = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
 EXAMPLE = (ROOT / "examples/new-model.md").read_text(encoding="utf-8")
 
 
-def fast_client(env: actions.Environment, timeout: int = 5) -> Github:
+def fast_client(env: actions_env.Environment, timeout: int = 5) -> Github:
     """The bot's client minus PyGithub's politeness delays (1 s between writes) and retry back-off."""
     return Github(
         auth=Auth.Token(env.token),
@@ -85,7 +85,7 @@ class Harness:
             "GITHUB_RUN_ATTEMPT": str(attempt),
         }
         start = len(self.fake.requests)
-        code = action.main(command, self.now, environ, connect=lambda env: fast_client(env, self.timeout))
+        code = github_job.main(command, self.now, environ, connect=lambda env: fast_client(env, self.timeout))
         return code, self.fake.requests[start:]
 
     def open_issue(

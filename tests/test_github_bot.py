@@ -1,4 +1,4 @@
-"""The GitHub bot end to end: real PyGithub over HTTP against the fake GitHub in tests/fake_github.py."""
+"""The GitHub job end to end: real PyGithub over HTTP against the fake GitHub in tests/fake_github/."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Actions edge: the runner's environment, recorded webhook payloads, step outputs."""
+"""The Actions environment (bot/actions_env.py): the runner's variables, recorded webhook payloads, step outputs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from fake_github import FakeGitHub
 from github_harness import ROOT, Harness
 
-from bot import actions
+from bot import actions_env
 from bot.github_bot import submission_from_event
 from bot.model import BotError
 
@@ -70,7 +70,7 @@ def test_a_login_that_is_not_a_login_is_not_mentioned() -> None:
 
 def test_missing_variables_are_named() -> None:
     with pytest.raises(BotError, match="GITHUB_TOKEN"):
-        actions.read_environment(
+        actions_env.read_environment(
             {
                 "GITHUB_EVENT_NAME": "issues",
                 "GITHUB_EVENT_PATH": "x",
@@ -82,7 +82,7 @@ def test_missing_variables_are_named() -> None:
 
 def test_outputs_use_a_heredoc_delimiter(tmp_path: Path) -> None:
     (tmp_path / "event.json").write_text("{}", encoding="utf-8")
-    env = actions.read_environment(
+    env = actions_env.read_environment(
         {
             "GITHUB_EVENT_NAME": "issues",
             "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
@@ -92,7 +92,7 @@ def test_outputs_use_a_heredoc_delimiter(tmp_path: Path) -> None:
             "GITHUB_OUTPUT": str(tmp_path / "out"),
         }
     )
-    actions.set_outputs(env, {"result": "a\nresult=injected"})
+    actions_env.set_outputs(env, {"result": "a\nresult=injected"})
     lines = (tmp_path / "out").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("result<<ghadelimiter_") and lines[1:3] == ["a", "result=injected"]
     assert lines[3] == lines[0].split("<<")[1]
@@ -127,7 +127,7 @@ def test_python_m_bot_action_runs_from_the_environment_alone(tmp_path: Path) -> 
 
 
 def test_annotations_stay_on_one_line() -> None:
-    assert actions.command_text("a\nb\r%c") == "a%0Ab%0D%25c"
+    assert actions_env.command_text("a\nb\r%c") == "a%0Ab%0D%25c"
 
 
 def test_removing_the_form_label_is_a_withdrawal() -> None:

@@ -1,4 +1,4 @@
-"""`python -m bot action` / `refresh`: the GitHub Actions entry point (PyGithub is imported only here)."""
+"""`python -m bot action` / `refresh`: the GitHub job (PyGithub is imported only here and in the modules it loads)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ from collections.abc import Callable, Mapping
 import requests
 from github import Auth, Github, GithubException, GithubRetry
 
-from bot import actions, github_bot
+from bot import actions_env, github_bot
 from bot.files import WorkingTree
 from bot.layout import Layout, read_snapshot
 from bot.model import BotError
 
 LAYOUT = Layout()
 RERUN = "Re-run the job: the bot checks what already exists and completes the work without duplicates."
-Connect = Callable[[actions.Environment], Github]
+Connect = Callable[[actions_env.Environment], Github]
 
 
-def connect(env: actions.Environment) -> Github:
+def connect(env: actions_env.Environment) -> Github:
     """PyGithub against GITHUB_API_URL (GitHub Enterprise or a test server work the same way).
 
     Lazy objects: nothing is fetched until read, so a submission costs only the requests it needs.
@@ -33,7 +33,7 @@ def connect(env: actions.Environment) -> Github:
 def main(
     command: str, now: dt.datetime, environ: Mapping[str, str] | None = None, connect: Connect = connect
 ) -> int:
-    env = actions.read_environment(os.environ if environ is None else environ)
+    env = actions_env.read_environment(os.environ if environ is None else environ)
     repo = connect(env).get_repo(env.repository)
     default_branch = str((env.event.get("repository") or {}).get("default_branch") or "main")
     bot = github_bot.Bot(
@@ -61,27 +61,27 @@ def main(
             )
             return 0
     except BotError as exc:
-        actions.annotate("error", str(exc))
-        actions.add_summary(env, f"### Leaderboard bot failed\n\n{exc}")
+        actions_env.annotate("error", str(exc))
+        actions_env.add_summary(env, f"### Leaderboard bot failed\n\n{exc}")
         if submission is not None:
             github_bot.setup_error_comment(repo, submission.number, exc)
         return 1
     except GithubException as exc:
-        actions.annotate("error", f"GitHub API error {exc.status}: {exc.data}. {RERUN}")
+        actions_env.annotate("error", f"GitHub API error {exc.status}: {exc.data}. {RERUN}")
         return 1
     except requests.RequestException as exc:  # retries exhausted, timeouts, connection errors
-        actions.annotate("error", f"GitHub API unreachable: {exc}. {RERUN}")
+        actions_env.annotate("error", f"GitHub API unreachable: {exc}. {RERUN}")
         return 1
     for r in results:
         print(f"issue #{r.issue}: {r.state}{' ' + r.pull_url if r.pull_url else ''}")
-    actions.set_outputs(
+    actions_env.set_outputs(
         env,
         {
             "result": ",".join(r.state for r in results),
             "pull-request": ",".join(r.pull_url or "" for r in results),
         },
     )
-    actions.add_summary(
+    actions_env.add_summary(
         env,
         "### Leaderboard bot\n\n| issue | result | pull request |\n| --- | --- | --- |\n"
         + "".join(f"| #{r.issue} | {r.state} | {r.pull_url or ''} |\n" for r in results),

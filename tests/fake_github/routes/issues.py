@@ -1,0 +1,31 @@
+"""``/repos/{owner}/{repo}/issues``: issues (and pull requests seen as issues)."""
+
+from __future__ import annotations
+
+from .base import REPO, Call, Context, Reply, Routes
+
+routes = Routes()
+
+
+@routes.get(REPO + "/issues")
+def list_issues(ctx: Context, call: Call) -> Reply:
+    state = call.query.get("state", "open")
+    wanted = {name.lower() for name in call.query.get("labels", "").split(",") if name}
+    items = []
+    for number in sorted(ctx.state.issues, reverse=True):
+        issue = ctx.state.issues[number]
+        if (state == "all" or issue.state == state) and wanted <= {label.lower() for label in issue.labels}:
+            items.append(ctx.views.issue(number))
+    return ctx.paginate(call, items)
+
+
+@routes.get(REPO + "/issues/{number}")
+def get_issue(ctx: Context, call: Call) -> Reply:
+    return Reply(200, ctx.views.issue(call.int_param("number")))
+
+
+@routes.patch(REPO + "/issues/{number}")
+def update_issue(ctx: Context, call: Call) -> Reply:
+    number = call.int_param("number")
+    ctx.state.edit_issue(number, call.json())
+    return Reply(200, ctx.views.issue(number))
