@@ -47,9 +47,12 @@ def _read_body(name: str) -> str:
         return f.read()
 
 
-def branch_name(row: dict[str, str], issue: int | None) -> str:
-    """leaderboard/issue-N, or leaderboard/<entry id>."""
-    return f"leaderboard/issue-{issue}" if issue is not None else f"leaderboard/{row['id']}"
+def branch_name(outcome: pipeline.Outcome, issue: int | None) -> str:
+    """leaderboard/issue-N, or leaderboard/<entry id> (update-<id>, remove-<id> for those requests)."""
+    if issue is not None:
+        return f"leaderboard/issue-{issue}"
+    prefix = "" if outcome.kind == "add" else f"{outcome.kind}-"
+    return f"leaderboard/{prefix}{outcome.row['id']}"
 
 
 def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
@@ -60,49 +63,55 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         snapshot = read_snapshot(LAYOUT, lambda path: git.show("HEAD", path))
     else:
         snapshot = read_snapshot(LAYOUT, WorkingTree(root))
-    outcome = pipeline.plan_submission(body, snapshot, now, LAYOUT)
+    from bot import update
+
+    outcome = update.plan_request(body, snapshot, now, LAYOUT)
     if not outcome.accepted:
-        print("Rejected. Fix these in the issue and submit again:")
+        print(say("cli-rejected"))
         print(report.problems_text(errors(outcome.problems)))
         if warnings(outcome.problems):
             print(report.problems_text(warnings(outcome.problems)))
         return 1
-    print(f"Accepted as row {outcome.position}:\n")
-    print(report.row_preview(outcome.row))
+    print(report.outcome_text(outcome, parse_form(snapshot.form).labels))
     if warnings(outcome.problems):
-        print("Warnings:\n" + report.problems_text(warnings(outcome.problems)) + "\n")
+        print(say("cli-warnings") + "\n" + report.problems_text(warnings(outcome.problems)) + "\n")
     if args.dry_run:
         print(report.diff(outcome.changes), end="")
         return 0
-    print("Changes:\n" + report.diff_stat(outcome.changes))
+    print(say("cli-changes") + "\n" + report.diff_stat(outcome.changes))
     if args.write:
         written = WorkingTree(root).write(outcome.changes)
-        print(f"\nWrote {', '.join(written)}. Review with `git diff`.")
+        print("\n" + say("cli-wrote", paths=", ".join(written)))
         return 0
     _warn_uncommitted(snapshot, root)
-    branch = args.branch or branch_name(outcome.row, args.issue)
+    branch = args.branch or branch_name(outcome, args.issue)
     from bot import messages
     from bot.publish import Proposal
 
     proposal = Proposal(
         branch=branch,
-        title=messages.pull_title(outcome.row),
+        title=messages.pull_title(outcome),
         body="",
-        commit_message=messages.commit_message(outcome.row, args.issue),
+        commit_message=messages.commit_message(outcome, args.issue),
         changes=outcome.changes,
-        identity=pipeline.identity(outcome.row),
+        identity=outcome.identity,
     )
     from bot.publish.local_git import LocalGitPublisher
 
     published = LocalGitPublisher(root).publish(proposal)
-    state = "created" if published.created else "updated" if published.updated else "already up to date"
+    state = "created" if published.created else "updated" if published.updated else "unchanged"
+    print("\n" + say("cli-branch", branch=branch, state=state, commit=(published.commit or "")[:12]))
     print(
-        f"\nBranch {branch} {state} at {(published.commit or '')[:12]} (working tree untouched).\n"
-        f"  review: git log -p HEAD..{branch}\n"
-        f"  merge:  git merge --ff-only {branch}\n"
-        f"  drop:   git branch -D {branch}"
+        f"  review: git log -p HEAD..{branch}\n  merge:  git merge --ff-only {branch}\n  drop:   git branch -D {branch}"
     )
     return 0
+
+
+def say(code: str, **values: object) -> str:
+    """A catalog message for the terminal: Chinese, then English, on two lines."""
+    from bot import catalog
+
+    return catalog.both(code, values)
 
 
 def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:

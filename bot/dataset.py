@@ -87,3 +87,46 @@ def append_row(text: str, row: Row) -> str:
         raise BotError("data-doc-marker", file=FILE)
     # Only add the missing final newline: trailing blank lines may belong to a `|+` block scalar.
     return text + ("" if text.endswith("\n") else "\n") + row_yaml(row, indent=len(first.group(1)))
+
+
+def _item_lines(text: str) -> list[tuple[int, int]]:
+    """(first line, end line) of each top-level item, from the parser's node marks."""
+    node = yamlio.compose(text)
+    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
+        raise BotError("data-not-block-list", file=FILE)
+    lines = text.split("\n")
+    spans = []
+    for i, item in enumerate(node.value):
+        start = item.start_mark.line
+        end = node.value[i + 1].start_mark.line if i + 1 < len(node.value) else item.end_mark.line
+        if item.end_mark.column > 0 and i + 1 == len(node.value):
+            end += 1
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def replace_row(text: str, index: int, row: Row) -> str:
+    """The data file with row `index` (0-based) replaced; other rows' lines are kept as they are."""
+    start, end = _item_lines(text)[index]
+    lines = text.split("\n")
+    new = [*lines[:start], *row_yaml(row).rstrip("\n").split("\n"), *lines[end:]]
+    result = "\n".join(new)
+    expected = load_rows(text)
+    expected[index] = row
+    if load_rows(result) != expected:
+        raise BotError("data-row-unfaithful")
+    return result
+
+
+def remove_row(text: str, index: int) -> str:
+    """The data file without row `index` (0-based); other rows' lines are kept as they are."""
+    start, end = _item_lines(text)[index]
+    lines = text.split("\n")
+    result = "\n".join([*lines[:start], *lines[end:]])
+    expected = load_rows(text)
+    del expected[index]
+    if load_rows(result) != expected:
+        raise BotError("data-row-unfaithful")
+    return result

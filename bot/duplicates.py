@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from bot import inline
@@ -107,22 +107,32 @@ def url_key(url: str) -> str:
     return f"{host}{port}{path}{query}"
 
 
-def find_duplicate(row: Row, rows: list[Row], labels: Mapping[str, str]) -> list[Problem]:
+class UpdateLink(Protocol):
+    def update(self, entry_id: str) -> str: ...
+
+
+def find_duplicate(
+    row: Row, rows: list[Row], labels: Mapping[str, str], links: UpdateLink | None = None
+) -> list[Problem]:
     """A new row against stored ones: the same model is an error, a shared URL a warning."""
     name = row.get("name", "")
     url = url_key(row["url"]) if row.get("url") else None
     problems: list[Problem] = []
     for number, other in enumerate(rows, start=1):
         if name and same_model(name, other):
-            problems.append(_same_model(row, other, number, labels))
+            problems.append(_same_model(row, other, number, labels, links))
         if url and other.get("url") and url_key(other["url"]) == url:
             values = {"url": quote(row["url"]), "row": number, "other": _name(other)}
             problems.append(Problem("duplicate-url", values, "url", labels.get("url"), "warning"))
     return problems
 
 
-def _same_model(row: Row, other: Row, number: int, labels: Mapping[str, str]) -> Problem:
-    values = {"name": _name(row), "row": number, "other": _name(other), "id": other.get("id", "")}
+def _same_model(
+    row: Row, other: Row, number: int, labels: Mapping[str, str], links: UpdateLink | None
+) -> Problem:
+    entry = other.get("id", "")
+    update = links.update(entry) if links is not None else entry
+    values = {"name": _name(row), "row": number, "other": _name(other), "id": entry, "update": update}
     return Problem("duplicate-name", values, "name", labels.get("name"))
 
 

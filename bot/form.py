@@ -10,8 +10,21 @@ from bot import yamlio
 from bot.model import BotError, Problem
 
 INPUT_TYPES = ("input", "textarea", "dropdown", "checkboxes")
-ISSUE_LABEL = "new-model"
-"""The label the form puts on every submission; the Action handles only issues carrying it."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a form asks for: its label (the Action acts only on issues carrying it), the fields that
+    describe the request rather than the entry, and whether the schema's required fields are required."""
+
+    label: str
+    request_fields: tuple[str, ...] = ()
+    data_required: bool = True
+
+
+NEW = Kind("new-model")
+UPDATE = Kind("update-model", request_fields=("entry", "change", "reason"), data_required=False)
+ISSUE_LABEL = NEW.label
 
 
 @dataclass(frozen=True)
@@ -89,27 +102,32 @@ def schema_agreement(
     form: Form,
     schema: Mapping[str, Any],
     *,
+    kind: Kind = NEW,
     form_path: str = "the form",
     schema_path: str = "the schema",
 ) -> list[Problem]:
     """Problems where the form and the row schema disagree on fields or on what is required."""
     managed = set(managed_fields(schema))
     properties = set(schema.get("properties", {})) - managed
-    required = set(schema.get("required", []))
+    required = set(schema.get("required", [])) if kind.data_required else set()
     where = {"form": form_path, "schema": schema_path}
     problems: list[Problem] = []
     for f in form.fields:
-        if f.id in managed:
+        if f.id in kind.request_fields:
+            if not f.required:
+                problems.append(
+                    Problem("form-required-mismatch", {**where, "field": f.id, "side": "required"})
+                )
+        elif f.id in managed:
             problems.append(Problem("form-field-managed", {**where, "field": f.id}))
         elif f.id not in properties:
             problems.append(Problem("form-field-unknown", {**where, "field": f.id}))
         elif (f.id in required) != f.required:
             side = "required" if f.id in required else "optional"
             problems.append(Problem("form-required-mismatch", {**where, "field": f.id, "side": side}))
-    if ISSUE_LABEL not in form.labels_on_issue:
-        problems.append(Problem("form-needs-label", {**where, "label": ISSUE_LABEL}))
+    if kind.label not in form.labels_on_issue:
+        problems.append(Problem("form-needs-label", {**where, "label": kind.label}))
     form_ids = {f.id for f in form.fields}
-    problems.extend(
-        Problem("schema-field-not-in-form", {**where, "field": p}) for p in sorted(properties - form_ids)
-    )
+    missing = sorted(properties - form_ids) + [f for f in kind.request_fields if f not in form_ids]
+    problems.extend(Problem("schema-field-not-in-form", {**where, "field": p}) for p in missing)
     return problems

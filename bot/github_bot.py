@@ -17,7 +17,7 @@ from github.Issue import Issue
 from github.Repository import Repository
 
 from bot import actions_env, messages, pipeline
-from bot.form import ISSUE_LABEL
+from bot.form import ISSUE_LABEL, parse_form
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors
 from bot.publish import BranchTaken, Proposal
@@ -139,7 +139,8 @@ class Bot:
             if closed is not None:
                 upsert_comment(issue, messages.comment("withdrawn", closed_pull=f"#{closed.number}"))
             return Result(sub.number, "withdrawn")
-        outcome = pipeline.plan_submission(sub.body, self.snapshot(base.sha), self.now, self.layout)
+        snapshot = self.snapshot(base.sha)
+        outcome = pipeline.plan_submission(sub.body, snapshot, self.now, self.layout)
         if errors(outcome.problems):
             closed = publisher.bot_closed_pull(branch)
             closed_ref = f"#{closed.number}" if closed is not None else None
@@ -156,17 +157,13 @@ class Bot:
         assert outcome.position is not None
         proposal = Proposal(
             branch=branch,
-            title=messages.pull_title(outcome.row),
+            title=messages.pull_title(outcome),
             body=messages.pull_body(
-                issue=sub.number,
-                row=outcome.row,
-                position=outcome.position,
-                author=sub.author,
-                problems=outcome.problems,
+                outcome, issue=sub.number, author=sub.author, labels=parse_form(snapshot.form).labels
             ),
-            commit_message=messages.commit_message(outcome.row, sub.number),
+            commit_message=messages.commit_message(outcome, sub.number),
             changes=outcome.changes,
-            identity=pipeline.identity(outcome.row),
+            identity=outcome.identity,
         )
         try:
             published = publisher.publish(proposal)

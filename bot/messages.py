@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot import catalog, inline, render, report
 from bot.model import Problem, Row
+from bot.pipeline import Outcome
 
 COMMENT_MARKER = "<!-- leaderboard-bot:comment -->"
 PULL_MARKER = "<!-- leaderboard-bot:pull-request -->"
@@ -91,22 +92,56 @@ def comment(
     )
 
 
-def pull_body(*, issue: int, row: Row, position: int, author: str | None, problems: list[Problem]) -> str:
+def pull_body(outcome: Outcome, *, issue: int, author: str | None, labels: Mapping[str, str]) -> str:
+    """The pull request description: what changes (per field for updates), why, and the rows as shown."""
+    before = outcome.before or {}
+    fields = [f for f in labels if outcome.kind == "update" and before.get(f) != outcome.row.get(f)]
     return _render(
         "pull_request.md.j2",
         marker=PULL_MARKER,
+        kind=outcome.kind,
         issue=issue,
-        name=defang(inline.escape(inline.plain(row["name"]))),
-        position=position,
+        name=defang(inline.escape(inline.plain(outcome.row.get("name", "")))),
+        entry=outcome.row.get("id", ""),
+        position=outcome.position,
         author=author,
-        preview=defang(report.row_preview(row)),
-        warnings=[p for p in safe_problems(problems) if p.severity == "warning"],
+        changes=[(labels[f], _cell(before.get(f, "")), _cell(outcome.row.get(f, ""))) for f in fields],
+        before=defang(report.row_preview(before)) if outcome.before else "",
+        preview=defang(report.row_preview(outcome.row)),
+        reason=defang(inline.escape(outcome.reason)).replace("\n", "<br>"),
+        sources=source_links(outcome.reason),
+        warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],
     )
 
 
-def pull_title(row: Row) -> str:
-    return f"Add {title_name(row)} to the leaderboard"
+def _cell(text: str) -> str:
+    return defang(inline.to_markdown(text)) if text else "—"
 
 
-def commit_message(row: Row, issue: int | None) -> str:
-    return f"{pull_title(row)}\n\nCloses #{issue}\n" if issue is not None else f"{pull_title(row)}\n"
+_URL = re.compile(r"https?://[^\s<>()\[\]（）【】，。、；！？\"'`]+")
+
+
+def source_links(text: str) -> list[str]:
+    """The http(s) addresses in a request's reason, as links a maintainer can follow (no fragment, no
+    trailing punctuation; only addresses the URL rules accept)."""
+    from bot import validate
+
+    found: list[str] = []
+    for m in _URL.finditer(text):
+        url = m.group(0).split("#", 1)[0].rstrip(".,;:!?")
+        if url not in found and not validate.url_problems(url):
+            found.append(url)
+    return found[:10]
+
+
+_TITLE = {"add": "pull-title-add", "update": "pull-title-update", "remove": "pull-title-remove"}
+
+
+def pull_title(outcome: Outcome) -> str:
+    """“中文 / English” (GitHub scans titles for `[skip ci]`, `#1`, `@user`: the name is cleaned)."""
+    return catalog.both(_TITLE[outcome.kind], {"name": title_name(outcome.row)}, sep=" / ")
+
+
+def commit_message(outcome: Outcome, issue: int | None) -> str:
+    title = catalog.say(_TITLE[outcome.kind], "en", {"name": title_name(outcome.row)})
+    return f"{title}\n\nCloses #{issue}\n" if issue is not None else f"{title}\n"

@@ -8,13 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from bot import dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
-from bot.form import Form, parse_form, schema_agreement
+from bot.form import UPDATE, Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
 from bot.model import BotError, FileChange, Problem, Row, errors, quote
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where contributors are sent: the update form, prefilled with an entry (GitHub issue forms take
+    field ids as query parameters). Without a repository URL (local runs), the form's file path."""
+
+    repository_url: str | None = None
+    update_form: str = ".github/ISSUE_TEMPLATE/update-model.yml"
+
+    def update(self, entry_id: str) -> str:
+        if self.repository_url is None:
+            return f"{self.update_form} (entry: {entry_id})"
+        name = self.update_form.rsplit("/", 1)[-1]
+        return f"{self.repository_url}/issues/new?template={name}&entry={entry_id}"
+
+
+LOCAL = Links()
+"""Links for local runs: no repository URL, the form's path."""
 
 
 @dataclass(frozen=True)
@@ -22,35 +41,73 @@ class Context:
     """The parsed, shared inputs of every command."""
 
     form: Form
+    update_form: Form | None
     schema: dict[str, Any]
     rows: list[Row]
+    links: Links = LOCAL
 
     @property
     def labels(self) -> dict[str, str]:
         return self.form.labels
 
 
-def context(snapshot: Snapshot) -> Context:
+def context(snapshot: Snapshot, links: Links = LOCAL) -> Context:
     try:
         schema = validate.load_schema(snapshot.schema)
     except Exception as exc:
         raise BotError("schema-invalid", detail=str(exc).splitlines()[0]) from None
-    return Context(parse_form(snapshot.form), schema, dataset.load_rows(snapshot.data))
+    update_form = parse_form(snapshot.update_form) if snapshot.update_form else None
+    return Context(parse_form(snapshot.form), update_form, schema, dataset.load_rows(snapshot.data), links)
+
+
+Kind = Literal["add", "update", "remove"]
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a submission leads to: accepted with changes, or rejected with problems."""
+    """What a request leads to: accepted with changes, or rejected with problems."""
 
     row: Row
+    """The new row (add), the row after the change (update), the row taken out (remove)."""
     problems: list[Problem]
     changes: tuple[FileChange, ...] = ()
     position: int | None = None
-    """1-based row number of the new row in the data file, when accepted."""
+    """1-based row number of the row in the data file, when accepted."""
+    kind: Kind = "add"
+    before: Row | None = None
+    """The row as it was, for updates and removals."""
+    reason: str = ""
+    basis: dict[str, str] = field(default_factory=dict)
+    """The values of the fields an update changes, as they were when it was planned: a later rebuild
+    compares them with the data then (a change merged meanwhile is not silently overwritten)."""
 
     @property
     def accepted(self) -> bool:
         return not errors(self.problems)
+
+    @property
+    def identity(self) -> str:
+        """The change, apart from when it was made: same identity on the same base, same commit."""
+        row = {k: v for k, v in self.row.items() if k not in STAMPS}
+        return json.dumps({"kind": self.kind, "row": row}, sort_keys=True, ensure_ascii=False)
+
+
+def answer_text(raw: issue_body.Value) -> str:
+    """An answer as one line of text (dropdown choices joined)."""
+    text = ", ".join(raw) if isinstance(raw, list) else raw if isinstance(raw, str) else ""
+    return inline.fold(text)
+
+
+def normalized(field_id: str, text: str, label: str) -> tuple[str | None, list[Problem]]:
+    """A field's answer as stored: URLs with a lowercase host, dates normalized."""
+    if field_id == "url":
+        return validate.normalize_url(text), []
+    if field_id == "released":
+        try:
+            return dates.parse(text).stored(), []
+        except dates.DateError as exc:
+            return None, [Problem(exc.code, exc.values, field="released", label=label)]
+    return text, []
 
 
 def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[Row, list[Problem]]:
@@ -58,20 +115,13 @@ def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[R
     row: Row = {}
     problems: list[Problem] = []
     for f in form.fields:
-        raw = values.get(f.id, "")
-        text = ", ".join(raw) if isinstance(raw, list) else raw if isinstance(raw, str) else ""
-        text = inline.fold(text)
+        text = answer_text(values.get(f.id, ""))
         if not text:
             continue
-        if f.id == "url":
-            text = validate.normalize_url(text)
-        if f.id == "released":
-            try:
-                text = dates.parse(text).stored()
-            except dates.DateError as exc:
-                problems.append(Problem(exc.code, exc.values, field="released", label=f.label))
-                continue
-        row[f.id] = text
+        value, more = normalized(f.id, text, f.label)
+        problems += more
+        if value is not None:
+            row[f.id] = value
     return row, problems
 
 
@@ -93,7 +143,7 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     flagged = {p.field for p in problems}
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
     problems += [p for p in checked if p.field not in flagged]
-    problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels)
+    problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels, ctx.links)
     order = [f.id for f in ctx.form.fields]
     return row, sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
 
@@ -101,9 +151,11 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
 NOT_A_FORM = "not-a-form"
 
 
-def plan_submission(body: str, snapshot: Snapshot, now: dt.datetime, layout: Layout) -> Outcome:
+def plan_submission(
+    body: str, snapshot: Snapshot, now: dt.datetime, layout: Layout, links: Links = LOCAL
+) -> Outcome:
     """Accept or reject a submission; when accepted, the new data file and post."""
-    ctx = context(snapshot)
+    ctx = context(snapshot, links)
     row, problems = review_submission(body, ctx, local_today(snapshot.post, now))
     if errors(problems):
         return Outcome(row=row, problems=problems)
@@ -119,8 +171,8 @@ STAMPS = ("added", "updated")
 
 
 def identity(row: Row) -> str:
-    """A submission's identity for publishers: same row, same change (whatever the dates say)."""
-    return json.dumps({k: v for k, v in row.items() if k not in STAMPS}, sort_keys=True, ensure_ascii=False)
+    """A new row's identity for publishers (see Outcome.identity)."""
+    return Outcome(row=row, problems=[]).identity
 
 
 def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
@@ -142,6 +194,10 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
     """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
     ctx = context(snapshot)
     problems = schema_agreement(ctx.form, ctx.schema, form_path=layout.form, schema_path=layout.schema)
+    if ctx.update_form is not None:
+        problems += schema_agreement(
+            ctx.update_form, ctx.schema, kind=UPDATE, form_path=layout.update_form, schema_path=layout.schema
+        )
     validator = validate.validator_for(ctx.schema)
     for number, row in enumerate(ctx.rows, start=1):
         problems += validate.check_row(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from bot import render
-from bot.model import FileChange, Problem, Row
+from bot.model import FileChange, Problem, Row, quote
+
+if TYPE_CHECKING:
+    from bot.pipeline import Outcome
 
 SEVERITY = {"error": "错误 error", "warning": "提醒 warning"}
 
@@ -75,3 +79,25 @@ def diff_stat(changes: Iterable[FileChange]) -> str:
 def row_preview(row: Row) -> str:
     """The header and the new row, as the post will show them."""
     return render.render_table([row])
+
+
+_ACCEPTED = {"add": "cli-accepted-add", "update": "cli-accepted-update", "remove": "cli-accepted-remove"}
+
+
+def outcome_text(outcome: Outcome, labels: Mapping[str, str]) -> str:
+    """What an accepted request does: the row, or the fields changed and the row before and after."""
+    from bot import catalog
+
+    entry = outcome.row.get("id", "")
+    head = catalog.both(_ACCEPTED[outcome.kind], {"row": outcome.position or 0, "id": entry})
+    if outcome.kind == "add":
+        return f"{head}\n\n{row_preview(outcome.row)}"
+    if outcome.kind == "remove":
+        return f"{head}\n\n{row_preview(outcome.row)}"
+    before = outcome.before or {}
+    lines = [head, ""]
+    for f, label in labels.items():
+        if before.get(f) != outcome.row.get(f):
+            old, new = (quote(v) if v else "—" for v in (before.get(f, ""), outcome.row.get(f, "")))
+            lines.append(f"  {label}: {old} → {new}")
+    return "\n".join([*lines, "", row_preview(before), row_preview(outcome.row)])

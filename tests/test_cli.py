@@ -200,3 +200,25 @@ def test_post_publish_on_a_crlf_checkout(site_repo: Path) -> None:
     (site_repo / LAYOUT.post).write_bytes(read(site_repo, LAYOUT.post).replace("\n", "\r\n").encode())
     assert run_bot(site_repo, "post", "publish").code == 0
     assert "draft = false" in read(site_repo, LAYOUT.post)
+
+
+def test_submit_recognises_the_update_form_and_commits_on_its_own_branch(site_repo: Path) -> None:
+    result = run_bot(site_repo, "submit", "examples/update-model.md")
+    assert result.code == 0, result.err
+    assert "已通过：更新第 3 行" in result.out and "Accepted: update of row 3" in result.out
+    assert "所在机构 / Organization: “微软” → “微软研究院”" in result.out
+    data = git(site_repo, "show", f"leaderboard/update-biogpt:{LAYOUT.data}")
+    assert "organization: 微软研究院" in data and data.count("- id: ") == 31
+    assert git(site_repo, "log", "-1", "--format=%s", "leaderboard/update-biogpt").strip() == (
+        "Update BioGPT on the leaderboard"
+    )
+    removed = run_bot(site_repo, "submit", "examples/remove-model.md")
+    assert removed.code == 0 and "removal of row 15" in removed.out
+    data = git(site_repo, "show", f"leaderboard/remove-openbiomed-2:{LAYOUT.data}")
+    assert "openbiomed-2" not in data and data.count("- id: ") == 30
+
+
+def test_an_update_of_an_unknown_entry_is_rejected_with_suggestions(site_repo: Path) -> None:
+    body = read(site_repo, "examples/update-model.md").replace("\nbiogpt\n", "\nBioGTP\n")
+    result = run_bot(site_repo, "submit", "-", stdin=body)
+    assert result.code == 1 and "“BioGTP” 不是榜单上的条目" in result.out and "`biogpt`" in result.out

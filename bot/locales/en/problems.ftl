@@ -43,7 +43,7 @@ date-future = { $value } is in the future; give the date the model was released.
 
 ## Duplicates
 
-duplicate-name = { $name } is already on the leaderboard as row { $row } ({ $other }, id `{ $id }`); to correct that entry, use the update form instead.
+duplicate-name = { $name } is already on the leaderboard as row { $row } ({ $other }, id `{ $id }`); to correct that entry, use the update form instead: { $update }
 duplicate-url = { $url } is already listed for row { $row } ({ $other }); fine if both models share it.
 stored-duplicate-name = { $name } repeats row { $row }; merge the two rows.
 stored-duplicate-url = { $url } is also the URL of row { $row }.

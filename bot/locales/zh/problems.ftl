@@ -43,7 +43,7 @@ date-future = { $value } 在未来；请填写模型发布的日期。
 
 ## 重复
 
-duplicate-name = { $name } 已在榜单上，是第 { $row } 行（{ $other }，标识 `{ $id }`）；如需修改该条目，请改用更新表单。
+duplicate-name = { $name } 已在榜单上，是第 { $row } 行（{ $other }，标识 `{ $id }`）；如需修改该条目，请改用更新表单：{ $update }
 duplicate-url = { $url } 已用于第 { $row } 行（{ $other }）；若两个模型确实共用该地址则无妨。
 stored-duplicate-name = { $name } 与第 { $row } 行重复；请合并这两行。
 stored-duplicate-url = { $url } 也是第 { $row } 行的网址。

@@ -1,0 +1,292 @@
+"""Update and remove requests (the second issue form): which entry, what changes, and why.
+
+An update changes the entry field by field: an empty answer keeps a field, a single `-` clears it.
+The changed fields are held to the same rules as a new submission (renaming onto another entry's name
+is a duplicate); fields the request does not touch are left alone, even if hand-written history would
+not pass today's rules. A removal takes the row out. Either way the entry keeps its id, and only the
+lines of that row change in the data file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from bot import dataset, duplicates, inline, issue_body, validate
+from bot.form import Form
+from bot.layout import Layout, Snapshot
+from bot.model import FileChange, Problem, Row, errors, quote
+from bot.pipeline import (
+    LOCAL,
+    Context,
+    Links,
+    Outcome,
+    answer_text,
+    context,
+    local_today,
+    normalized,
+    regenerate,
+)
+
+CLEAR = "-"
+"""The answer that clears an optional field."""
+Change = Literal["update", "remove"]
+_ID_IN_TEXT = re.compile(r"#([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
+
+
+@dataclass(frozen=True)
+class Request:
+    entry: str
+    change: Change | None
+    fields: dict[str, str | None]
+    """Field id → the new text, or None to clear it; fields left empty are absent."""
+    reason: str
+
+
+def read_request(
+    values: Mapping[str, issue_body.Value], form: Form, editable: list[str]
+) -> tuple[Request, list[Problem]]:
+    """The answers of the update form, normalized like a submission's."""
+    problems: list[Problem] = []
+    labels = form.labels
+    fields: dict[str, str | None] = {}
+    for field_id in editable:
+        text = answer_text(values.get(field_id, ""))
+        if not text:
+            continue
+        if text == CLEAR:
+            fields[field_id] = None
+            continue
+        value, more = normalized(field_id, text, labels.get(field_id, field_id))
+        problems += more
+        if value is not None:
+            fields[field_id] = value
+    choice = answer_text(values.get("change", ""))
+    options = next((f.options for f in form.fields if f.id == "change"), ())
+    change: Change | None = None
+    if choice in options[:2]:
+        change = "update" if choice == options[0] else "remove"
+    else:
+        shown = "、".join(f"“{o}”" for o in options[:2])
+        value = quote(choice) if choice else "—"
+        problems.append(
+            Problem("change-unknown", {"value": value, "options": shown}, "change", labels.get("change"))
+        )
+    entry = answer_text(values.get("entry", ""))
+    reason = issue_body_text(values.get("reason", ""))
+    for field_id, text in (("entry", entry), ("reason", reason)):
+        if not text:
+            problems.append(Problem("required", {}, field_id, labels.get(field_id)))
+    return Request(entry, change, fields, reason), problems
+
+
+def issue_body_text(raw: issue_body.Value) -> str:
+    return raw.strip() if isinstance(raw, str) else ""
+
+
+def find_entry(entry: str, rows: list[Row], label: str | None) -> tuple[int | None, list[Problem]]:
+    """The 0-based index of the entry named by id (also `…/#id`) or by its name as listed."""
+    text = inline.plain(entry).strip().strip("`").strip()
+    wanted = text.casefold()
+    linked = _ID_IN_TEXT.search(wanted)
+    for candidate in (wanted, linked.group(1) if linked else None):
+        for index, row in enumerate(rows):
+            if candidate and row.get("id") == candidate:
+                return index, []
+    same = [i for i, row in enumerate(rows) if duplicates.same_model(text, row)] if text else []
+    if len(same) == 1:
+        return same[0], []
+    if same:
+        ids = ", ".join(f"`{rows[i].get('id', '')}`" for i in same)
+        return None, [Problem("entry-ambiguous", {"entry": quote(text), "ids": ids}, "entry", label)]
+    near = duplicates.closest(text, rows)
+    if not near:
+        return None, [Problem("entry-unknown-none", {"entry": quote(text or "—")}, "entry", label)]
+    suggestions = ", ".join(f"{quote(inline.plain(r.get('name', '')))} (`{r.get('id', '')}`)" for r in near)
+    return None, [
+        Problem("entry-unknown", {"entry": quote(text), "suggestions": suggestions}, "entry", label)
+    ]
+
+
+def plan_update(
+    body: str,
+    snapshot: Snapshot,
+    now: dt.datetime,
+    layout: Layout,
+    *,
+    links: Links = LOCAL,
+    recorded: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Accept or reject an update or removal request; when accepted, the new data file and post.
+
+    `recorded` is the basis of an earlier plan of the same request (Outcome.basis): a field it
+    changes whose value moved since then is a conflict to confirm, not a silent overwrite."""
+    ctx = context(snapshot, links)
+    assert ctx.update_form is not None, "plan_update needs the update form"
+    form = ctx.update_form
+    parsed = issue_body.parse_body(body, form)
+    problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
+    if not parsed.present:
+        return Outcome(row={}, problems=[Problem("not-a-form")])
+    request, more = read_request(parsed.values, form, _editable(ctx))
+    problems += more
+    index, more = (
+        find_entry(request.entry, ctx.rows, form.labels.get("entry")) if request.entry else (None, [])
+    )
+    problems += more
+    if index is None or request.change is None or errors(problems):
+        return Outcome(row={}, problems=_ordered(problems, form), reason=request.reason)
+    before = ctx.rows[index]
+    today = local_today(snapshot.post, now)
+    if request.change == "remove":
+        return _removal(ctx, snapshot, now, layout, index, request, problems, form)
+    after, basis, more = _updated(ctx, before, request, form, today, recorded)
+    problems += more
+    outcome = Outcome(
+        row=after,
+        problems=_ordered(problems, form),
+        position=index + 1,
+        kind="update",
+        before=before,
+        reason=request.reason,
+        basis=basis,
+    )
+    if errors(problems):
+        return outcome
+    rows = [*ctx.rows[:index], after, *ctx.rows[index + 1 :]]
+    data = dataset.replace_row(snapshot.data, index, after)
+    post = regenerate(snapshot.post, rows, now)
+    changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
+    return Outcome(
+        row=after,
+        problems=outcome.problems,
+        changes=changes,
+        position=index + 1,
+        kind="update",
+        before=before,
+        reason=request.reason,
+        basis=basis,
+    )
+
+
+def _editable(ctx: Context) -> list[str]:
+    """The row fields a request may change: the schema's, less those the bot manages."""
+    from bot.form import managed_fields
+
+    managed = set(managed_fields(ctx.schema))
+    return [p for p in ctx.schema.get("properties", {}) if p not in managed]
+
+
+def _updated(
+    ctx: Context,
+    before: Row,
+    request: Request,
+    form: Form,
+    today: dt.date,
+    recorded: Mapping[str, str] | None,
+) -> tuple[Row, dict[str, str], list[Problem]]:
+    labels = form.labels
+    problems: list[Problem] = []
+    after = dict(before)
+    for field_id, value in request.fields.items():
+        if value is None:
+            if field_id in ctx.schema.get("required", []):
+                problems.append(Problem("clear-required", {}, field_id, labels.get(field_id)))
+            else:
+                after.pop(field_id, None)
+        else:
+            after[field_id] = value
+    changed = [f for f in request.fields if after.get(f) != before.get(f)]
+    basis = {f: before.get(f, "") for f in changed}
+    if not request.fields:
+        problems.append(Problem("update-nothing"))
+    elif not changed and not problems:
+        problems.append(Problem("update-no-change"))
+    if recorded is not None:
+        for f in changed:
+            if f in recorded and recorded[f] != before.get(f, ""):
+                values = {
+                    "was": _shown(recorded[f]),
+                    "now": _shown(before.get(f, "")),
+                    "wanted": _shown(after.get(f, "")),
+                }
+                problems.append(Problem("update-conflict", values, f, labels.get(f)))
+    if changed:
+        after["updated"] = today.isoformat()
+    checked = validate.check_row(after, schema=ctx.schema, labels=labels, today=today)
+    problems += [p for p in checked if p.field in changed or p.field not in after or p.code in _SCHEMA_WIDE]
+    others = [r for r in ctx.rows if r is not before]
+    dups = duplicates.find_duplicate(after, others, labels, ctx.links)
+    problems += [p for p in dups if p.field in changed]
+    return after, basis, problems
+
+
+_SCHEMA_WIDE = frozenset({"unknown-fields", "required"})
+
+
+def _shown(value: str) -> str:
+    return quote(inline.plain(value)) if value else "—"
+
+
+def _removal(
+    ctx: Context,
+    snapshot: Snapshot,
+    now: dt.datetime,
+    layout: Layout,
+    index: int,
+    request: Request,
+    problems: list[Problem],
+    form: Form,
+) -> Outcome:
+    before = ctx.rows[index]
+    if request.fields:
+        shown = ", ".join(form.labels.get(f, f) for f in request.fields)
+        problems = [*problems, Problem("remove-ignores-fields", {"fields": shown}, severity="warning")]
+    rows = [*ctx.rows[:index], *ctx.rows[index + 1 :]]
+    data = dataset.remove_row(snapshot.data, index)
+    post = regenerate(snapshot.post, rows, now)
+    changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
+    return Outcome(
+        row=before,
+        problems=problems,
+        changes=changes,
+        position=index + 1,
+        kind="remove",
+        before=before,
+        reason=request.reason,
+    )
+
+
+def _ordered(problems: list[Problem], form: Form) -> list[Problem]:
+    order = [f.id for f in form.fields]
+    return sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
+
+
+def is_update(body: str, snapshot: Snapshot) -> bool:
+    """Whether a body was written with the update form (its own `entry` or `change` heading is there)."""
+    if not snapshot.update_form:
+        return False
+    from bot.form import parse_form
+
+    present = issue_body.parse_body(body, parse_form(snapshot.update_form)).present
+    return "entry" in present or "change" in present
+
+
+def plan_request(
+    body: str,
+    snapshot: Snapshot,
+    now: dt.datetime,
+    layout: Layout,
+    *,
+    links: Links = LOCAL,
+    recorded: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Whichever form the body was written with: a new submission, or an update or removal."""
+    from bot.pipeline import plan_submission
+
+    if is_update(body, snapshot):
+        return plan_update(body, snapshot, now, layout, links=links, recorded=recorded)
+    return plan_submission(body, snapshot, now, layout, links)
