@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["publish", "draft"])
     p.add_argument("--redate", action="store_true", help="with publish: set `date` to now")
 
+    p = sub.add_parser("audit", help="check every link of the data file (network); never changes the data")
+    from bot.audit.options import add_arguments
+
+    add_arguments(p)
+
     sub.add_parser("action", help="run as the GitHub Action (reads the GITHUB_* environment)")
     sub.add_parser("refresh", help="rebuild every open bot pull request on the default branch's head")
     return parser

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace, now: dt.datetime) -> int:
         "post": post_state,
         "action": github,
         "refresh": github,
+        "audit": audit,
     }[args.command]
     return handler(args, root, now)
 
@@ -194,3 +195,9 @@ def github(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     from bot import github_job  # PyGithub is imported only on this path
 
     return github_job.main(args.command, now)
+
+
+def audit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
+    from bot.audit import command  # httpx is imported only on this path
+
+    return command.run(args, root)

@@ -115,14 +115,19 @@ def safe_url(url: str) -> str:
     return escape(url)  # never settled: no link at all (`://` is escaped, so linkify ignores it)
 
 
+def link_destination(url: str) -> str:
+    """A URL as the destination of a markdown link in a table cell: percent-encode what would end or
+    break the destination (or the row), and write an `&` that would start a character reference as `&amp;`."""
+    return _DEST_AMPERSAND.sub("&amp;", _LINK_DEST_UNSAFE.sub(_percent, url))
+
+
 def to_markdown(text: str) -> str:
     """Stored text → the markdown of one table cell (never contains a newline or a bare `|`)."""
     out: list[str] = []
     parts = segments(fold(text))
     for i, part in enumerate(parts):
         if isinstance(part, Link):
-            dest = _DEST_AMPERSAND.sub("&amp;", _LINK_DEST_UNSAFE.sub(_percent, part.url))
-            out.append(f"[{escape(part.label)}]({dest})")
+            out.append(f"[{escape(part.label)}]({link_destination(part.url)})")
         else:
             plain_md = escape(part)
             if plain_md.endswith("!") and i + 1 < len(parts):  # `![` would open an image

@@ -1,0 +1,108 @@
+"""`python -m bot audit`: read the data file, check every URL, print the report; with `--github`,
+keep the tracking issue and the job summary. Never writes the data file."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from bot import dataset
+from bot.audit import checker, history, report, state, targets, tracking, verdicts
+from bot.audit.checker import Endpoints
+from bot.audit.history import Memory, Outcome
+from bot.audit.settings import Settings
+from bot.files import WorkingTree
+from bot.layout import Layout
+from bot.model import BotError
+
+LAYOUT = Layout()
+
+
+def endpoints(environ: Mapping[str, str]) -> Endpoints:
+    repository, server = (
+        environ.get("GITHUB_REPOSITORY"),
+        environ.get("GITHUB_SERVER_URL", "https://github.com"),
+    )
+    return Endpoints(
+        github_api=environ.get("GITHUB_API_URL") or Endpoints.github_api,
+        github_token=environ.get("GITHUB_TOKEN") or None,
+        hub=environ.get("HF_ENDPOINT") or Endpoints.hub,
+        home=f"{server}/{repository}" if repository else Endpoints.home,
+    )
+
+
+def audit(
+    rows: list[dict[str, str]],
+    memory: Mapping[str, Memory],
+    settings: Settings,
+    where: Endpoints,
+    dead_after: int,
+) -> tuple[list[report.Line], dict[str, Outcome], int]:
+    """Check every URL of the rows once: the report lines, the outcome per URL, the number of checks."""
+    found = targets.targets(rows)
+    resource_of = {t.url: targets.resource(t.url) for t in found}
+    shared: dict[targets.Resource, list[str]] = {}
+    for url, res in resource_of.items():
+        shared.setdefault(res, []).append(url)
+    run = asyncio.run(checker.check_all(shared, memory, settings, where))
+    outcomes = {
+        url: history.settle(
+            url, verdicts.conclude(url, res.kind, run.answers[res]), memory.get(url), dead_after
+        )
+        for url, res in resource_of.items()
+    }
+    return report.lines(found, outcomes), outcomes, len(shared)
+
+
+def run(args: argparse.Namespace, root: Path, environ: Mapping[str, str] | None = None) -> int:
+    environ = os.environ if environ is None else environ
+    text = WorkingTree(root)(LAYOUT.data)
+    if text is None:
+        raise BotError(f"{LAYOUT.data} is missing")
+    rows = dataset.load_rows(text.replace("\r\n", "\n"))
+    settings = Settings(
+        per_host=args.per_host, total=args.concurrency, timeout=args.timeout, max_wait=args.max_wait
+    )
+    where = endpoints(environ)
+
+    tracker = env = existing = None
+    memory: dict[str, Memory] | None = {}
+    if args.github:
+        from bot import actions_env, github_job
+        from bot.audit.issue import Tracker
+
+        env = actions_env.read_environment(environ)
+        tracker = Tracker(github_job.connect(env).get_repo(env.repository))
+        existing = tracker.find()
+        memory = state.parse(existing.body) if existing else {}
+    elif args.state is not None and args.state.exists():
+        memory = state.parse(args.state.read_text(encoding="utf-8"))
+    if memory is None:
+        print(
+            "warning: the audit's saved state could not be read; counting failures from zero", file=sys.stderr
+        )
+        memory = {}
+
+    lines, outcomes, checks = audit(rows, memory, settings, where, args.dead_after)
+    print(report.as_json(lines) if args.format == "json" else report.as_text(lines, checks), end="")
+    remembered = history.remember(outcomes.values())
+
+    if args.state is not None:
+        new = state.dump(remembered) + "\n"
+        if not args.state.exists() or args.state.read_text(encoding="utf-8") != new:
+            args.state.write_text(new, encoding="utf-8")
+    if tracker is not None and env is not None:
+        from bot import actions_env
+
+        form_base = f"{env.server_url}/{env.repository}"
+        body = tracking.body(lines, checks, remembered, form_base=form_base, dead_after=args.dead_after)
+        plan = tracking.plan(existing, body, list(outcomes.values()))
+        url = tracker.apply(plan)
+        print(f"tracking issue: {url or 'none needed'} ({plan.action})", file=sys.stderr)
+        summary = report.markdown(lines, checks, form_base, args.dead_after)
+        actions_env.add_summary(env, summary + (f"\n{url}\n" if url else ""))
+    return 0

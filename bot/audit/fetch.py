@@ -1,0 +1,145 @@
+"""One HTTP request, politely: a slot from the limiter, a timeout, waits the server asks for, and
+network errors turned into a `NetError` name. The only module that touches httpx's exceptions."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import errno
+import socket
+import ssl
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from bot.audit.limits import Limiter
+from bot.audit.settings import Settings
+from bot.audit.verdicts import NetError
+
+MAX_BODY = 4 * 1024 * 1024
+"""JSON bodies (API answers) are read up to this size; web pages are never read."""
+NXDOMAIN = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    url: str
+    headers: Mapping[str, str]
+    body: bytes = b""
+    wait: int | None = None
+    """Seconds the server asked to wait when the audit gave up waiting (over `max_wait`, or retries spent)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    error: NetError
+    wait: int | None = None
+
+
+WaitRule = Callable[[httpx.Response, bytes], float | None]
+"""Seconds an answer (and its body, when read) asks to wait before trying again, or None when it is final."""
+
+
+def retry_after(response: httpx.Response, body: bytes = b"") -> float | None:
+    """429 or 503 with a Retry-After header (seconds or an HTTP date)."""
+    if response.status_code not in (429, 503):
+        return None
+    return parse_retry_after(response.headers.get("retry-after"), time.time())
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(when.timestamp() - now, 0.0)
+
+
+@dataclass
+class Fetcher:
+    """Sends requests through one httpx client and one limiter, with the audit's settings."""
+
+    client: httpx.AsyncClient
+    limiter: Limiter
+    settings: Settings
+    sent: list[tuple[str, str]] = field(default_factory=list)
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        read_body: bool = False,
+        wait_rule: WaitRule = retry_after,
+    ) -> Reply | Failure:
+        try:
+            host = httpx.URL(url).host
+        except (httpx.InvalidURL, ValueError):
+            return Failure("network")
+        for attempt in range(self.settings.retries + 1):
+            async with self.limiter.slot(host):
+                self.sent.append((method, url))
+                try:
+                    async with asyncio.timeout(self.settings.timeout):
+                        response, body = await self._exchange(method, url, headers, read_body)
+                except Exception as exc:  # every network failure becomes data for the verdict
+                    return Failure(net_error(exc))
+            wait = wait_rule(response, body)
+            if wait is None:
+                return Reply(response.status_code, str(response.url), response.headers, body)
+            if wait > self.settings.max_wait or attempt == self.settings.retries:
+                return Reply(response.status_code, str(response.url), response.headers, body, round(wait))
+            self.limiter.hold_off(host, wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _exchange(
+        self, method: str, url: str, headers: Mapping[str, str] | None, read_body: bool
+    ) -> tuple[httpx.Response, bytes]:
+        request = self.client.build_request(method, url, headers=headers)
+        response = await self.client.send(request, stream=True)
+        try:
+            body = b""
+            if read_body:
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) > MAX_BODY:
+                        break
+            return response, body
+        finally:
+            await response.aclose()
+
+
+def net_error(exc: BaseException) -> NetError:
+    """Name a network failure from the exception chain (httpx wraps httpcore wraps the OS error)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for item in chain:
+        if isinstance(item, socket.gaierror):
+            return "dns" if item.errno in NXDOMAIN else "dns-temporary"
+    for item in chain:
+        if isinstance(item, (TimeoutError, httpx.TimeoutException)):
+            return "timeout"
+        if isinstance(item, ssl.SSLError):
+            return "tls"
+        if isinstance(
+            item, (ConnectionResetError, BrokenPipeError, httpx.RemoteProtocolError, httpx.ReadError)
+        ):
+            return "reset"
+        if isinstance(item, OSError) and item.errno in (errno.ECONNRESET, errno.EPIPE):
+            return "reset"
+    for item in chain:
+        if isinstance(item, httpx.ConnectError):
+            return "connect"
+    return "network"

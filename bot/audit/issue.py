@@ -1,0 +1,34 @@
+"""The tracking issue on GitHub (PyGithub): find it, then create, edit, close or reopen it as planned."""
+
+from __future__ import annotations
+
+from github.Issue import Issue
+from github.Repository import Repository
+
+from bot.audit.tracking import LABEL, MARKER, TITLE, Existing, Plan
+
+
+class Tracker:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.issue: Issue | None = None
+
+    def find(self) -> Existing | None:
+        """The oldest issue labelled `link-health` that the bot wrote (its marker, a bot author)."""
+        for issue in self.repo.get_issues(state="all", labels=[LABEL], sort="created", direction="asc"):
+            if issue.pull_request is None and MARKER in (issue.body or "") and issue.user.type == "Bot":
+                self.issue = issue
+                return Existing(issue.number, issue.state == "open", issue.body or "")
+        return None
+
+    def apply(self, plan: Plan) -> str | None:
+        """Carry out the plan; the issue's address, or None when there is no issue."""
+        if plan.action == "create":
+            self.issue = self.repo.create_issue(title=TITLE, body=plan.body, labels=[LABEL])
+        elif plan.action == "edit" and self.issue is not None:
+            if plan.open is None:
+                self.issue.edit(body=plan.body)
+            else:
+                state, reason = ("open", "reopened") if plan.open else ("closed", "completed")
+                self.issue.edit(body=plan.body, state=state, state_reason=reason)
+        return self.issue.html_url if self.issue is not None else None

@@ -1,0 +1,189 @@
+"""The audit's findings as people and programs read them: terminal text, JSON, markdown tables (pure)."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot import inline
+from bot.audit import texts
+from bot.audit.history import Outcome
+from bot.audit.targets import Target
+from bot.audit.verdicts import STATES
+from bot.messages import defang
+
+UPDATE_FORM = "update-model.yml"
+TABLE_BUDGET = 36_000
+"""Characters of tables in the tracking issue; the rest is counted as "more not listed"."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One URL where it occurs, and what the audit found."""
+
+    target: Target
+    outcome: Outcome
+
+    @property
+    def state(self) -> str:
+        return self.outcome.state
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.outcome.verdict.suggestion
+
+    @property
+    def detail(self) -> str:
+        o = self.outcome
+        pending = (o.memory.dead, o.dead_after) if o.pending else None
+        repeated = o.memory.unverified if o.state == "unverified" else 0
+        return texts.detail(o.verdict.code, o.verdict.args, pending=pending, repeated=repeated)
+
+
+def lines(found: Sequence[Target], outcomes: Mapping[str, Outcome]) -> list[Line]:
+    return [Line(t, outcomes[t.url]) for t in found]
+
+
+def counts(found: Iterable[Line]) -> Counter[str]:
+    return Counter(line.state for line in found)
+
+
+def as_json(found: Iterable[Line]) -> str:
+    """A JSON array, one object per URL and place, one per line."""
+    items = []
+    for line in found:
+        item: dict[str, str] = {
+            "id": line.target.entry.id,
+            "field": line.target.field,
+            "url": line.target.url,
+            "state": line.state,
+            "code": line.outcome.verdict.code,
+            "detail": line.detail,
+        }
+        if line.suggestion:
+            item["suggestion"] = line.suggestion
+        items.append(json.dumps(item, ensure_ascii=False))
+    return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
+
+
+def summary(found: Sequence[Line], checks: int) -> str:
+    zh, en = texts.UI["summary"]
+    args = {"links": len(found), "checks": checks}
+    tally = counts(found)
+    zh_counts = "，".join(f"{texts.STATES[s][0]} {tally[s]}" for s in STATES if tally[s]) or "—"
+    en_counts = ", ".join(f"{texts.STATES[s][1]} {tally[s]}" for s in STATES if tally[s]) or "—"
+    return zh.format_map({**args, "counts": zh_counts}) + " / " + en.format_map({**args, "counts": en_counts})
+
+
+def _where(line: Line) -> str:
+    entry = line.target.entry
+    ident = f"{entry.id}, " if entry.has_id else ""
+    return f"{entry.name} ({ident}#{entry.position}) {line.target.field}"
+
+
+def as_text(found: Sequence[Line], checks: int) -> str:
+    """The terminal report: a summary, then what needs attention and what is for information."""
+    out = [texts.ui("heading") + ": " + summary(found, checks)]
+    attention = [line for line in found if line.outcome.attention]
+    informational = [
+        line for line in found if line.state in ("unverified", "gated") and not line.outcome.attention
+    ]
+    for key, group in (("attention", attention), ("informational", informational)):
+        if not group:
+            continue
+        out.append(f"\n{texts.ui(key)}:")
+        for line in group:
+            out.append(f"  [{texts.state(line.state)}] {_where(line)}: {line.target.url}")
+            out.append(f"      {line.detail}")
+            if line.suggestion:
+                out.append(f"      {texts.ui('suggested')}: {line.suggestion}")
+    if not attention:
+        out.append("\n" + texts.ui("all-clear"))
+    return "\n".join(out) + "\n"
+
+
+# --- markdown (tracking issue, job summary) --------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Untrusted text in a table cell: shown literally, no mentions or issue references."""
+    return defang(inline.escape(" ".join(text.split())))
+
+
+def _link(url: str, label: str | None = None) -> str:
+    return f"[{_md(label if label is not None else url)}]({inline.link_destination(url)})"
+
+
+def form_link(form_base: str, line: Line) -> str | None:
+    """The update form prefilled for this entry (and the suggested URL), for moved and dead links."""
+    if line.state not in ("moved", "dead") or not line.target.entry.has_id:
+        return None
+    params = {"template": UPDATE_FORM, "entry": line.target.entry.id}
+    if line.suggestion and line.target.field == "url":
+        params["url"] = line.suggestion
+    params["reason"] = texts.ui("reason-moved" if line.state == "moved" else "reason-dead")
+    return f"{form_base}/issues/new?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
+
+
+def _row(line: Line, form_base: str | None) -> str:
+    entry = line.target.entry
+    name = _md(entry.name) + (f" (`{_md(entry.id)}`)" if entry.has_id else f" (#{entry.position})")
+    link = _link(line.target.url)
+    if line.suggestion:
+        link += f" → {_link(line.suggestion)}"
+    action = form_link(form_base, line) if form_base else None
+    cells = [
+        name,
+        f"`{line.target.field}`",
+        texts.state(line.state),
+        link,
+        _md(line.detail),
+        _link(action, texts.ui("update")) if action else "",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def table(found: Sequence[Line], form_base: str | None, budget: int = TABLE_BUDGET) -> str:
+    header = (
+        "| "
+        + " | ".join(texts.ui(f"col-{c}") for c in ("entry", "field", "state", "link", "detail", "action"))
+        + " |\n"
+        + "| --- " * 6
+        + "|\n"
+    )
+    rows: list[str] = []
+    used = len(header)
+    for i, line in enumerate(found):
+        row = _row(line, form_base) + "\n"
+        if used + len(row) > budget:
+            return header + "".join(rows) + "\n" + texts.ui("more", count=len(found) - i) + "\n"
+        rows.append(row)
+        used += len(row)
+    return header + "".join(rows)
+
+
+def markdown(found: Sequence[Line], checks: int, form_base: str | None, dead_after: int) -> str:
+    """The report as markdown: summary, attention table, informational table (collapsed), footer."""
+    attention = [line for line in found if line.outcome.attention]
+    informational = [
+        line for line in found if line.state in ("unverified", "gated") and not line.outcome.attention
+    ]
+    out = [f"### {texts.ui('heading')}", "", summary(found, checks), ""]
+    if attention:
+        out += [f"**{texts.ui('attention')}**", "", table(attention, form_base), ""]
+    else:
+        out += [texts.ui("all-clear"), ""]
+    if informational:
+        budget = max(TABLE_BUDGET - sum(len(x) for x in out), 2_000)
+        out += [
+            f"<details><summary>{texts.ui('informational')} ({len(informational)})</summary>",
+            "",
+            table(informational, form_base, budget),
+            "</details>",
+            "",
+        ]
+    out.append(texts.ui("footer", needed=dead_after))
+    return "\n".join(out) + "\n"
