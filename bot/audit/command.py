@@ -7,8 +7,9 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import dataset
 from bot.audit import checker, history, report, state, targets, tracking, verdicts
@@ -18,6 +19,12 @@ from bot.audit.settings import Settings
 from bot.files import WorkingTree
 from bot.layout import Layout
 from bot.model import BotError
+
+if TYPE_CHECKING:
+    from github import Github
+
+    from bot.actions_env import Environment
+    from bot.audit.issue import Tracker
 
 LAYOUT = Layout()
 
@@ -58,7 +65,13 @@ def audit(
     return report.lines(found, outcomes), outcomes, len(shared)
 
 
-def run(args: argparse.Namespace, root: Path, environ: Mapping[str, str] | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    root: Path,
+    environ: Mapping[str, str] | None = None,
+    connect: Callable[[Environment], Github] | None = None,
+) -> int:
+    """The command; `connect` makes the PyGithub client (tests pass one without politeness delays)."""
     environ = os.environ if environ is None else environ
     text = WorkingTree(root)(LAYOUT.data)
     if text is None:
@@ -69,15 +82,22 @@ def run(args: argparse.Namespace, root: Path, environ: Mapping[str, str] | None 
     )
     where = endpoints(environ)
 
-    tracker = env = existing = None
+    tracker: Tracker | None = None
+    env: Environment | None = None
+    existing: tracking.Existing | None = None
     memory: dict[str, Memory] | None = {}
     if args.github:
         from bot import actions_env, github_job
         from bot.audit.issue import Tracker
 
         env = actions_env.read_environment(environ)
-        tracker = Tracker(github_job.connect(env).get_repo(env.repository))
-        existing = tracker.find()
+        tracker = Tracker((connect or github_job.connect)(env).get_repo(env.repository))
+        from github import GithubException
+
+        try:
+            existing = tracker.find()
+        except GithubException as exc:
+            raise BotError(f"cannot read the tracking issue: GitHub API error {exc.status}") from None
         memory = state.parse(existing.body) if existing else {}
     elif args.state is not None and args.state.exists():
         memory = state.parse(args.state.read_text(encoding="utf-8"))
@@ -96,13 +116,38 @@ def run(args: argparse.Namespace, root: Path, environ: Mapping[str, str] | None 
         if not args.state.exists() or args.state.read_text(encoding="utf-8") != new:
             args.state.write_text(new, encoding="utf-8")
     if tracker is not None and env is not None:
-        from bot import actions_env
+        return _publish(tracker, env, existing, lines, outcomes, checks, remembered, args.dead_after)
+    return 0
 
-        form_base = f"{env.server_url}/{env.repository}"
-        body = tracking.body(lines, checks, remembered, form_base=form_base, dead_after=args.dead_after)
-        plan = tracking.plan(existing, body, list(outcomes.values()))
+
+def _publish(
+    tracker: Tracker,
+    env: Environment,
+    existing: tracking.Existing | None,
+    lines: list[report.Line],
+    outcomes: dict[str, Outcome],
+    checks: int,
+    remembered: dict[str, Memory],
+    dead_after: int,
+) -> int:
+    """Keep the tracking issue and write the job summary; exit code 1 when GitHub refused."""
+    import requests
+    from github import GithubException
+
+    from bot import actions_env
+
+    form_base = f"{env.server_url}/{env.repository}"
+    body = tracking.body(lines, checks, remembered, form_base=form_base, dead_after=dead_after)
+    plan = tracking.plan(existing, body, list(outcomes.values()))
+    try:
         url = tracker.apply(plan)
-        print(f"tracking issue: {url or 'none needed'} ({plan.action})", file=sys.stderr)
-        summary = report.markdown(lines, checks, form_base, args.dead_after)
-        actions_env.add_summary(env, summary + (f"\n{url}\n" if url else ""))
+    except GithubException as exc:
+        actions_env.annotate("error", f"could not update the tracking issue: GitHub API error {exc.status}")
+        return 1
+    except requests.RequestException as exc:
+        actions_env.annotate("error", f"could not update the tracking issue: {exc}")
+        return 1
+    print(f"tracking issue: {url or 'none needed'} ({plan.action})", file=sys.stderr)
+    summary = report.markdown(lines, checks, form_base, dead_after)
+    actions_env.add_summary(env, summary + (f"\n{url}\n" if url else ""))
     return 0

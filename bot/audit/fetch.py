@@ -80,26 +80,37 @@ class Fetcher:
         headers: Mapping[str, str] | None = None,
         read_body: bool = False,
         wait_rule: WaitRule = retry_after,
+        gate: Callable[[], float | None] | None = None,
     ) -> Reply | Failure:
+        """Send once a slot is free; `gate`, asked while holding the slot, may say to wait first (an
+        API budget spent until its reset). Answers asking to wait are retried up to `retries` times."""
         try:
             host = httpx.URL(url).host
         except (httpx.InvalidURL, ValueError):
             return Failure("network")
-        for attempt in range(self.settings.retries + 1):
+        attempt = 0
+        while True:
             async with self.limiter.slot(host):
-                self.sent.append((method, url))
-                try:
-                    async with asyncio.timeout(self.settings.timeout):
-                        response, body = await self._exchange(method, url, headers, read_body)
-                except Exception as exc:  # every network failure becomes data for the verdict
-                    return Failure(net_error(exc))
+                wait = gate() if gate is not None else None
+                if wait is None:
+                    self.sent.append((method, url))
+                    try:
+                        async with asyncio.timeout(self.settings.timeout):
+                            response, body = await self._exchange(method, url, headers, read_body)
+                    except Exception as exc:  # every network failure becomes data for the verdict
+                        return Failure(net_error(exc))
+            if wait is not None:  # the gate refused: wait for it (if not too long), then ask again
+                if wait > self.settings.max_wait:
+                    return Failure("rate-limit", round(wait))
+                self.limiter.hold_off(host, wait)
+                continue
             wait = wait_rule(response, body)
             if wait is None:
                 return Reply(response.status_code, str(response.url), response.headers, body)
-            if wait > self.settings.max_wait or attempt == self.settings.retries:
+            if wait > self.settings.max_wait or attempt >= self.settings.retries:
                 return Reply(response.status_code, str(response.url), response.headers, body, round(wait))
             self.limiter.hold_off(host, wait)
-        raise AssertionError("unreachable")  # pragma: no cover
+            attempt += 1
 
     async def _exchange(
         self, method: str, url: str, headers: Mapping[str, str] | None, read_body: bool

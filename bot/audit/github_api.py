@@ -73,7 +73,6 @@ class GitHubApi:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.budget = Budget()
-        self.host = httpx.URL(self.base_url).host
 
     def _headers(self, etag: str | None) -> dict[str, str]:
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION}
@@ -95,14 +94,14 @@ class GitHubApi:
     async def _ask(self, url: str, name: str, remembered: tuple[str, bool] | None) -> ApiAnswer:
         moved = False
         for _ in range(4):
-            wait = self.budget.wait(time.time())
-            if wait is not None:
-                if wait > self.fetcher.settings.max_wait:
-                    return ApiAnswer(error="rate-limit", wait=round(wait))
-                self.fetcher.limiter.hold_off(self.host, wait)
             etag = remembered[0] if remembered and not moved else None
             reply = await self.fetcher.send(
-                "GET", url, headers=self._headers(etag), read_body=True, wait_rule=wait_rule
+                "GET",
+                url,
+                headers=self._headers(etag),
+                read_body=True,
+                wait_rule=wait_rule,
+                gate=lambda: self.budget.wait(time.time()),
             )
             if isinstance(reply, Failure):
                 return ApiAnswer(error=reply.error, wait=reply.wait)

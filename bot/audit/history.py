@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 
 from bot.audit.verdicts import State, Verdict
 
+UNVERIFIED_CAP = 4
+"""Unverified audits in a row are counted up to this (shown as "4+")."""
 ATTENTION: tuple[State, ...] = ("dead", "moved", "archived")
 """States a maintainer should act on: they keep the tracking issue open."""
 
@@ -25,9 +27,9 @@ class Memory:
     state: State = "ok"
     """The state last reported."""
     dead: int = 0
-    """Consecutive audits that proved the URL gone."""
+    """Consecutive audits that proved the URL gone (up to the number needed)."""
     unverified: int = 0
-    """Consecutive audits that proved nothing."""
+    """Consecutive audits that proved nothing (up to UNVERIFIED_CAP)."""
     etag: str | None = None
     """GitHub: the ETag of the last 200, sent as If-None-Match (a 304 costs no rate limit)."""
 
@@ -60,11 +62,11 @@ class Outcome:
 def settle(url: str, verdict: Verdict, previous: Memory | None, dead_after: int) -> Outcome:
     """Apply the consecutive-failure rule to this run's verdict."""
     before = previous or Memory()
-    if verdict.state == "dead":
-        dead = before.dead + 1
+    if verdict.state == "dead":  # counts stop at what the rules need: an unchanged week writes nothing
+        dead = min(before.dead + 1, dead_after)
         memory = Memory("dead" if dead >= dead_after else "unverified", dead=dead)
     elif verdict.state == "unverified":
-        memory = Memory("unverified", unverified=before.unverified + 1)
+        memory = Memory("unverified", unverified=min(before.unverified + 1, UNVERIFIED_CAP))
     else:
         memory = Memory(verdict.state)
     memory = replace(memory, etag=verdict.etag)

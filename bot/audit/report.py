@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot import inline
 from bot.audit import texts
-from bot.audit.history import Outcome
+from bot.audit.history import UNVERIFIED_CAP, Outcome
 from bot.audit.targets import Target
 from bot.audit.verdicts import STATES
 from bot.messages import defang
@@ -40,7 +40,9 @@ class Line:
         o = self.outcome
         pending = (o.memory.dead, o.dead_after) if o.pending else None
         repeated = o.memory.unverified if o.state == "unverified" else 0
-        return texts.detail(o.verdict.code, o.verdict.args, pending=pending, repeated=repeated)
+        return texts.detail(
+            o.verdict.code, o.verdict.args, pending=pending, repeated=repeated, cap=UNVERIFIED_CAP
+        )
 
 
 def lines(found: Sequence[Target], outcomes: Mapping[str, Outcome]) -> list[Line]:

@@ -101,7 +101,12 @@ def state(name: str) -> str:
 
 
 def detail(
-    code: str, args: Mapping[str, object], *, pending: tuple[int, int] | None = None, repeated: int = 0
+    code: str,
+    args: Mapping[str, object],
+    *,
+    pending: tuple[int, int] | None = None,
+    repeated: int = 0,
+    cap: int = 0,
 ) -> str:
     """A verdict's detail, with how far a failure streak got: `pending` (count, needed) for a URL
     proven gone but not yet dead, `repeated` for a URL unverified in several audits in a row."""
@@ -111,7 +116,7 @@ def detail(
         args = {**args, "count": pending[0], "needed": pending[1]}
     elif repeated > 1:
         parts.append(REPEATED)
-        args = {**args, "count": repeated}
+        args = {**args, "count": f"{repeated}+" if repeated == cap else repeated}
     zh = "，".join(p[0].format_map(dict(args)) for p in parts)
     en = "; ".join(p[1].format_map(dict(args)) for p in parts)
     return f"{zh} / {en}"

@@ -93,7 +93,7 @@ def test_a_url_shared_by_many_rows_is_checked_once(server: LinkServer) -> None:
         {"id": "b", "name": "B", "url": url + "#readme", "data": f"see [the same]({url})"},
         {"id": "c", "name": "C", "url": url},
     ]
-    lines, outcomes, checks = command.audit(rows, {}, FAST, Endpoints(), 2)
+    lines, _outcomes, checks = command.audit(rows, {}, FAST, Endpoints(), 2)
     assert len(lines) == 4 and checks == 1
     assert len(server.requests_for("/ok?shared=1")) == 1
     assert {line.state for line in lines} == {"ok"}

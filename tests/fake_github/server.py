@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 
+from .catalog import Catalog
 from .errors import DOCS_URL, ApiError
 from .faults import Fault, FaultInjector
 from .formats import JsonDict
@@ -97,6 +98,7 @@ class FakeGitHub:
         self._lock = threading.RLock()
         self._thread: threading.Thread | None = None
         self._rate_reset = int(time.time()) + 3600
+        self._rate_used = 0
 
     # -- lifecycle
 
@@ -160,18 +162,21 @@ class FakeGitHub:
             if reply is None:
                 self.views.prefix = prefix
                 try:
-                    route, reply = self.router.dispatch(Call(method, path, raw_path, query, body))
+                    route, reply = self.router.dispatch(
+                        Call(method, path, raw_path, query, body, headers=dict(headers))
+                    )
                 finally:
                     self.views.prefix = ""
                 reply = self.faults.take_failure(method, path, after_apply=True) or reply
             self.requests.append(
                 RecordedRequest(method, path, query, body, reply.status, route, dict(headers))
             )
-            used = len(self.requests)
+            used = self._rate_used = self._rate_used + (reply.status != 304)  # as GitHub: a 304 is free
+            request_id = len(self.requests)
         response_headers = {
             "Content-Type": "application/json; charset=utf-8",
             "X-GitHub-Api-Version-Selected": "2022-11-28",
-            "X-GitHub-Request-Id": f"FAKE:{used}",
+            "X-GitHub-Request-Id": f"FAKE:{request_id}",
             "X-RateLimit-Limit": str(RATE_LIMIT),
             "X-RateLimit-Remaining": str(max(RATE_LIMIT - used, 0)),
             "X-RateLimit-Reset": str(self._rate_reset),
@@ -214,6 +219,11 @@ class FakeGitHub:
             if self.state.branch_head(branch) is None:
                 raise ValueError(f"no branch {branch!r}")
             return self.state.commit_files(branch, files, message, author)
+
+    @property
+    def catalog(self) -> Catalog:
+        """Other repositories and accounts: add, rename, archive or delete them (see catalog.py)."""
+        return self.state.catalog
 
     def create_issue(self, title: str, body: str, labels: list[str], user: str = "contributor") -> int:
         with self._lock:

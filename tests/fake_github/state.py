@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .catalog import Catalog
 from .errors import ApiError, not_found, validation_failed
 from .formats import EPOCH, JsonDict, user_id
 from .objects import (
@@ -112,6 +113,7 @@ class RepoState:
         self.comments: dict[int, CommentRecord] = {}
         self.labels: dict[str, LabelRecord] = {}  # lower-cased name -> label
         self.deny_pulls = False
+        self.catalog = Catalog()  # the other repositories and accounts (what a leaderboard links to)
         self._clock = EPOCH
         self._next_number = 1
         self._next_id = 1000

@@ -12,10 +12,37 @@ from ..errors import ApiError, not_found
 from ..objects import GitError, MergeConflict
 from ..state import RepoState
 from ..views import Views
-from . import branches, comments, commits, contents, git, issues, labels, meta, pulls, repos, users
+from . import (
+    branches,
+    comments,
+    commits,
+    contents,
+    git,
+    issues,
+    labels,
+    meta,
+    pulls,
+    repos,
+    repositories,
+    users,
+)
 from .base import Call, Context, Reply, Route
 
-MODULES = (meta, users, repos, git, contents, branches, commits, pulls, issues, comments, labels)
+# `repositories` before `repos`: it answers GET /repos/{owner}/{repo} for any repository.
+MODULES = (
+    meta,
+    users,
+    repositories,
+    repos,
+    git,
+    contents,
+    branches,
+    commits,
+    pulls,
+    issues,
+    comments,
+    labels,
+)
 
 __all__ = ["Call", "Reply", "Route", "Router"]
 

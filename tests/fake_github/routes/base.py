@@ -27,6 +27,7 @@ class Call:
     query: dict[str, str]
     body: Any
     params: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
 
     def json(self) -> JsonDict:
         if not isinstance(self.body, dict):

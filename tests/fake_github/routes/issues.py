@@ -19,6 +19,15 @@ def list_issues(ctx: Context, call: Call) -> Reply:
     return ctx.paginate(call, items)
 
 
+@routes.post(REPO + "/issues")
+def create_issue(ctx: Context, call: Call) -> Reply:
+    labels = [label if isinstance(label, str) else label["name"] for label in call.json().get("labels") or []]
+    number = ctx.state.create_issue(
+        call.arg("title", str), call.json().get("body"), labels, ctx.state.bot_login
+    )
+    return Reply(201, ctx.views.issue(number))
+
+
 @routes.get(REPO + "/issues/{number}")
 def get_issue(ctx: Context, call: Call) -> Reply:
     return Reply(200, ctx.views.issue(call.int_param("number")))
