@@ -72,7 +72,7 @@ def dump(memory: Mapping[str, Memory], budget: int = BUDGET) -> str:
     counts (informative), last the state and dead counts the rules need; URLs in order, from the end."""
     records = {url: _record(m) for url, m in sorted(memory.items()) if not m.empty}
     base = len(_text({}))
-    sizes = {url: len(_text({url: r})) - base + 1 for url, r in records.items()}  # +1: the comma
+    sizes = {url: len(_text({url: r})) - base + 2 for url, r in records.items()}  # +2: the ", " between
     total = base + sum(sizes.values())
     for drop in ("etag", "unverified", "*"):
         for url in reversed(list(records)):
@@ -85,7 +85,7 @@ def dump(memory: Mapping[str, Memory], budget: int = BUDGET) -> str:
                 if not records[url]:
                     del records[url]
             total -= sizes[url]
-            sizes[url] = len(_text({url: records[url]})) - base + 1 if url in records else 0
+            sizes[url] = len(_text({url: records[url]})) - base + 2 if url in records else 0
             total += sizes[url]
     return f"{OPEN}\n{_text(records)}\n-->"
 
