@@ -148,12 +148,13 @@ def test_import_refuses_to_overwrite_then_reproduces_the_committed_files(site_re
     assert status(site_repo) == ""
 
 
-def test_pygithub_is_imported_only_on_the_github_path(site_repo: Path) -> None:
+def test_pygithub_and_httpx_are_imported_only_on_their_paths(site_repo: Path) -> None:
     code = (
         "import sys; from bot.__main__ import main\n"
         "for args in (['check'], ['render', '--check'], ['submit', '--dry-run', 'examples/new-model.md']):\n"
         "    main(args)\n"
         "assert not [m for m in sys.modules if m == 'github' or m.startswith('github.')], 'PyGithub imported'\n"
+        "assert 'httpx' not in sys.modules, 'httpx imported: check must stay offline'\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
-EXPECTED_WORKFLOWS = {"ci.yml", "hugo.yml", "new-model.yml", "refresh.yml"}
+EXPECTED_WORKFLOWS = {"audit.yml", "ci.yml", "hugo.yml", "new-model.yml", "refresh.yml"}
 # The workflows that hold a write token and run the bot.
 BOT_WORKFLOWS = ("new-model.yml", "refresh.yml")
 BOT_PERMISSIONS = {"contents": "write", "pull-requests": "write", "issues": "write"}
@@ -262,3 +262,15 @@ def test_policy_checks_catch_violations() -> None:
     assert unpinned_uses("      - uses: actions/checkout@" + "a" * 40)
     assert unpinned_uses("      - uses: actions/checkout@" + "a" * 12 + " # v7")
     assert not unpinned_uses("      - uses: actions/checkout@" + "a" * 40 + " # v7.0.1")
+
+
+def test_audit_workflow_reads_contents_writes_issues_and_runs_weekly() -> None:
+    audit = load(WORKFLOWS / "audit.yml")
+    assert audit["permissions"] == {}
+    assert set(audit["on"]) == {"schedule", "workflow_dispatch"}
+    [cron] = [entry["cron"] for entry in audit["on"]["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "1"]  # weekly
+    assert audit["concurrency"] == {"group": "link-audit", "cancel-in-progress": False}
+    (job,) = audit["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert [s["run"] for s in job["steps"] if "run" in s][-1] == "python -m bot audit --github"
