@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import dataset
-from bot.audit import checker, history, report, state, targets, tracking, verdicts
+from bot.audit import checker, history, report, state, targets, texts, tracking, verdicts
 from bot.audit.checker import Endpoints
 from bot.audit.history import Memory, Outcome
 from bot.audit.settings import Settings
@@ -75,7 +75,7 @@ def run(
     environ = os.environ if environ is None else environ
     text = WorkingTree(root)(LAYOUT.data)
     if text is None:
-        raise BotError(f"{LAYOUT.data} is missing")
+        raise BotError("file-missing", path=LAYOUT.data)
     rows = dataset.load_rows(text.replace("\r\n", "\n"))
     settings = Settings(
         per_host=args.per_host, total=args.concurrency, timeout=args.timeout, max_wait=args.max_wait
@@ -97,14 +97,12 @@ def run(
         try:
             existing = tracker.find()
         except GithubException as exc:
-            raise BotError(f"cannot read the tracking issue: GitHub API error {exc.status}") from None
+            raise BotError("audit-issue-unreadable", status=exc.status) from None
         memory = state.parse(existing.body) if existing else {}
     elif args.state is not None and args.state.exists():
         memory = state.parse(args.state.read_text(encoding="utf-8"))
     if memory is None:
-        print(
-            "warning: the audit's saved state could not be read; counting failures from zero", file=sys.stderr
-        )
+        print("warning: " + texts.both("audit-state-unreadable"), file=sys.stderr)
         memory = {}
 
     lines, outcomes, checks = audit(rows, memory, settings, where, args.dead_after)
@@ -142,12 +140,12 @@ def _publish(
     try:
         url = tracker.apply(plan)
     except GithubException as exc:
-        actions_env.annotate("error", f"could not update the tracking issue: GitHub API error {exc.status}")
+        actions_env.annotate("error", texts.both("audit-issue-failed", {"detail": f"HTTP {exc.status}"}))
         return 1
     except requests.RequestException as exc:
-        actions_env.annotate("error", f"could not update the tracking issue: {exc}")
+        actions_env.annotate("error", texts.both("audit-issue-failed", {"detail": str(exc)}))
         return 1
-    print(f"tracking issue: {url or 'none needed'} ({plan.action})", file=sys.stderr)
+    print(texts.both("audit-issue-done", {"url": url or "—", "action": plan.action}), file=sys.stderr)
     summary = report.markdown(lines, checks, form_base, dead_after)
     actions_env.add_summary(env, summary + (f"\n{url}\n" if url else ""))
     return 0

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot import inline
+from bot import catalog, inline
 from bot.audit import texts
 from bot.audit.history import UNVERIFIED_CAP, Outcome
 from bot.audit.targets import Target
@@ -16,6 +16,14 @@ from bot.audit.verdicts import STATES
 from bot.messages import defang
 
 UPDATE_FORM = "update-model.yml"
+COLUMNS = (
+    "audit-col-entry",
+    "audit-col-field",
+    "audit-col-state",
+    "audit-col-link",
+    "audit-col-detail",
+    "audit-col-action",
+)
 TABLE_BUDGET = 36_000
 """Characters of tables in the tracking issue; the rest is counted as "more not listed"."""
 
@@ -72,12 +80,16 @@ def as_json(found: Iterable[Line]) -> str:
 
 
 def summary(found: Sequence[Line], checks: int) -> str:
-    zh, en = texts.UI["summary"]
-    args = {"links": len(found), "checks": checks}
     tally = counts(found)
-    zh_counts = "，".join(f"{texts.STATES[s][0]} {tally[s]}" for s in STATES if tally[s]) or "—"
-    en_counts = ", ".join(f"{texts.STATES[s][1]} {tally[s]}" for s in STATES if tally[s]) or "—"
-    return zh.format_map({**args, "counts": zh_counts}) + " / " + en.format_map({**args, "counts": en_counts})
+    said = []
+    for lang in catalog.LANGUAGES:
+        comma = "，" if lang == "zh" else ", "
+        tallied = comma.join(
+            f"{texts.say(texts.STATE_CODES[s], lang)} {tally[s]}" for s in STATES if tally[s]
+        )
+        values = {"links": len(found), "checks": checks, "counts": tallied or "—"}
+        said.append(texts.say("audit-summary", lang, values))
+    return " / ".join(said)
 
 
 def _where(line: Line) -> str:
@@ -88,22 +100,22 @@ def _where(line: Line) -> str:
 
 def as_text(found: Sequence[Line], checks: int) -> str:
     """The terminal report: a summary, then what needs attention and what is for information."""
-    out = [texts.ui("heading") + ": " + summary(found, checks)]
+    out = [texts.both("audit-heading") + ": " + summary(found, checks)]
     attention = [line for line in found if line.outcome.attention]
     informational = [
         line for line in found if line.state in ("unverified", "gated") and not line.outcome.attention
     ]
-    for key, group in (("attention", attention), ("informational", informational)):
+    for key, group in (("audit-attention", attention), ("audit-informational", informational)):
         if not group:
             continue
-        out.append(f"\n{texts.ui(key)}:")
+        out.append(f"\n{texts.both(key)}:")
         for line in group:
             out.append(f"  [{texts.state(line.state)}] {_where(line)}: {line.target.url}")
             out.append(f"      {line.detail}")
             if line.suggestion:
-                out.append(f"      {texts.ui('suggested')}: {line.suggestion}")
+                out.append(f"      {texts.both('audit-suggested')}: {line.suggestion}")
     if not attention:
-        out.append("\n" + texts.ui("all-clear"))
+        out.append("\n" + texts.both("audit-all-clear"))
     return "\n".join(out) + "\n"
 
 
@@ -126,7 +138,7 @@ def form_link(form_base: str, line: Line) -> str | None:
     params = {"template": UPDATE_FORM, "entry": line.target.entry.id}
     if line.suggestion and line.target.field == "url":
         params["url"] = line.suggestion
-    params["reason"] = texts.ui("reason-moved" if line.state == "moved" else "reason-dead")
+    params["reason"] = texts.both("audit-reason-moved" if line.state == "moved" else "audit-reason-dead")
     return f"{form_base}/issues/new?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
 
 
@@ -143,25 +155,19 @@ def _row(line: Line, form_base: str | None) -> str:
         texts.state(line.state),
         link,
         _md(line.detail),
-        _link(action, texts.ui("update")) if action else "",
+        _link(action, texts.both("audit-update")) if action else "",
     ]
     return "| " + " | ".join(cells) + " |"
 
 
 def table(found: Sequence[Line], form_base: str | None, budget: int = TABLE_BUDGET) -> str:
-    header = (
-        "| "
-        + " | ".join(texts.ui(f"col-{c}") for c in ("entry", "field", "state", "link", "detail", "action"))
-        + " |\n"
-        + "| --- " * 6
-        + "|\n"
-    )
+    header = "| " + " | ".join(texts.both(c) for c in COLUMNS) + " |\n" + "| --- " * 6 + "|\n"
     rows: list[str] = []
     used = len(header)
     for i, line in enumerate(found):
         row = _row(line, form_base) + "\n"
         if used + len(row) > budget:
-            return header + "".join(rows) + "\n" + texts.ui("more", count=len(found) - i) + "\n"
+            return header + "".join(rows) + "\n" + texts.both("audit-more", {"count": len(found) - i}) + "\n"
         rows.append(row)
         used += len(row)
     return header + "".join(rows)
@@ -173,19 +179,19 @@ def markdown(found: Sequence[Line], checks: int, form_base: str | None, dead_aft
     informational = [
         line for line in found if line.state in ("unverified", "gated") and not line.outcome.attention
     ]
-    out = [f"### {texts.ui('heading')}", "", summary(found, checks), ""]
+    out = [f"### {texts.both('audit-heading')}", "", summary(found, checks), ""]
     if attention:
-        out += [f"**{texts.ui('attention')}**", "", table(attention, form_base), ""]
+        out += [f"**{texts.both('audit-attention')}**", "", table(attention, form_base), ""]
     else:
-        out += [texts.ui("all-clear"), ""]
+        out += [texts.both("audit-all-clear"), ""]
     if informational:
         budget = max(TABLE_BUDGET - sum(len(x) for x in out), 2_000)
         out += [
-            f"<details><summary>{texts.ui('informational')} ({len(informational)})</summary>",
+            f"<details><summary>{texts.both('audit-informational')} ({len(informational)})</summary>",
             "",
             table(informational, form_base, budget),
             "</details>",
             "",
         ]
-    out.append(texts.ui("footer", needed=dead_after))
+    out.append(texts.both("audit-footer", {"needed": dead_after}))
     return "\n".join(out) + "\n"

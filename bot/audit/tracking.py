@@ -18,7 +18,7 @@ from bot.audit.verdicts import State
 
 MARKER = "<!-- leaderboard-bot:link-health -->"
 LABEL = "link-health"
-TITLE = texts.ui("title")
+TITLE = texts.both("audit-title")
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def body(
     dead_after: int,
 ) -> str:
     text = report.markdown(found, checks, form_base, dead_after)
-    return f"{MARKER}\n{text}\n{texts.ui('closed-note')}\n\n{state.dump(memory)}\n"
+    return f"{MARKER}\n{text}\n{texts.both('audit-closed-note')}\n\n{state.dump(memory)}\n"
 
 
 def plan(

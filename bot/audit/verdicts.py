@@ -31,6 +31,20 @@ NetError = Literal[
     "rate-limit",  # asked to wait longer than the audit waits (or the API budget is spent)
     "network",  # anything else on the wire
 ]
+NET_CODES: dict[NetError, str] = {
+    "timeout": "link-timeout",
+    "dns": "link-dns",
+    "dns-temporary": "link-dns-temporary",
+    "tls": "link-tls",
+    "reset": "link-reset",
+    "connect": "link-connect",
+    "redirect-loop": "link-redirect-loop",
+    "too-many-redirects": "link-too-many-redirects",
+    "bad-redirect": "link-bad-redirect",
+    "rate-limit": "link-rate-limit",
+    "network": "link-network",
+}
+"""The message code (bot/locales/*/audit.ftl) of each network error."""
 PERMANENT_REDIRECTS = frozenset({301, 308})
 GONE = frozenset({404, 410})
 SUGGESTION = re.compile(r"^https?://[^\s()<>\[\]\"'`]+$")
@@ -86,7 +100,7 @@ class Verdict:
 
     state: State
     code: str
-    """A stable message code (see `texts`)."""
+    """A stable message code of bot/locales/*/audit.ftl; `args` are its values."""
     args: Args = field(default_factory=dict)
     suggestion: str | None = None
     etag: str | None = None
@@ -101,10 +115,10 @@ def _suggestion(url: str | None) -> str | None:
 
 def network(error: NetError, wait: int | None = None) -> Verdict:
     if error == "dns":
-        return Verdict("dead", "dns")
+        return Verdict("dead", "link-dns")
     if error == "rate-limit":
-        return Verdict("unverified", "rate-limit", {"seconds": wait or 0})
-    return Verdict("unverified", error)
+        return Verdict("unverified", "link-rate-limit", {"seconds": wait or 0})
+    return Verdict("unverified", NET_CODES[error])
 
 
 def web(answer: WebAnswer) -> Verdict:
@@ -112,13 +126,13 @@ def web(answer: WebAnswer) -> Verdict:
     if answer.error is not None:
         return network(answer.error, answer.wait)
     if not answer.hops:
-        return Verdict("unverified", "network")
+        return Verdict("unverified", "link-network")
     final = answer.hops[-1]
     status = final.status
     if status in GONE:
-        return Verdict("dead", "http-gone", {"status": status})
+        return Verdict("dead", "link-gone", {"status": status})
     if not 200 <= status < 300:  # 403 bot walls, 429, 5xx, other 4xx: nothing proven
-        return Verdict("unverified", "http-status", {"status": status})
+        return Verdict("unverified", "link-status", {"status": status})
     moved_to = None
     for hop in answer.hops[:-1]:
         if hop.status not in PERMANENT_REDIRECTS:
@@ -126,8 +140,8 @@ def web(answer: WebAnswer) -> Verdict:
         moved_to = hop.location
     if moved_to is not None:
         suggestion = _suggestion(moved_to)
-        return Verdict("moved", "redirect", {"status": answer.hops[0].status}, suggestion=suggestion)
-    return Verdict("ok", "http-ok", {"status": status})
+        return Verdict("moved", "link-moved", {"status": answer.hops[0].status}, suggestion=suggestion)
+    return Verdict("ok", "link-ok", {"status": status})
 
 
 def _api_failure(answer: ApiAnswer, kind: str) -> Verdict | None:
@@ -135,13 +149,15 @@ def _api_failure(answer: ApiAnswer, kind: str) -> Verdict | None:
     if answer.error == "rate-limit":
         return network(answer.error, answer.wait)
     if answer.error is not None:  # the API's trouble proves nothing about the repository
-        return Verdict("unverified", "api-unreachable", {"error": answer.error})
+        return Verdict("unverified", "link-api-unreachable", {"error": answer.error})
     if answer.status is None:
-        return Verdict("unverified", "network")
+        return Verdict("unverified", "link-network")
     if answer.status in (403, 429) and answer.wait is not None:
-        return Verdict("unverified", "rate-limit", {"seconds": answer.wait})
+        return Verdict("unverified", "link-rate-limit", {"seconds": answer.wait})
     if answer.status >= 500 or answer.status in (403, 429):
-        return Verdict("unverified", f"{kind}-status", {"status": answer.status})
+        return Verdict(
+            "unverified", "hub-status" if kind == "hub" else "github-status", {"status": answer.status}
+        )
     return None
 
 

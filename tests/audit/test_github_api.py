@@ -98,7 +98,7 @@ def test_an_exhausted_budget_stops_the_audit_asking(fake: FakeGitHub) -> None:
     ]
     found = audit(fake, urls, settings=Settings(per_host=1, timeout=5.0, max_wait=5.0))
     assert {(line.state, line.outcome.verdict.code) for line in found.values()} == {
-        ("unverified", "rate-limit")
+        ("unverified", "link-rate-limit")
     }
     assert [r.status for r in fake.requests] == [403]  # after the 403 no one else asks
     assert all(line.outcome.verdict.args["seconds"] > 3000 for line in found.values())

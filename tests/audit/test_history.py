@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from bot.audit.history import UNVERIFIED_CAP, Memory, listed, remember, settle
 from bot.audit.verdicts import STATES, Verdict
 
-DEAD = Verdict("dead", "http-gone", {"status": 404})
-FLAKY = Verdict("unverified", "timeout")
-OK = Verdict("ok", "http-ok", {"status": 200})
+DEAD = Verdict("dead", "link-gone", {"status": 404})
+FLAKY = Verdict("unverified", "link-timeout")
+OK = Verdict("ok", "link-ok", {"status": 200})
 
 
 def run(verdicts: list[Verdict], n: int) -> list[str]:

@@ -27,19 +27,19 @@ def line(
     field: str = "url",
     **verdict: Any,
 ) -> report.Line:
-    v = Verdict(state, verdict.pop("code", "http-gone"), verdict.pop("args", {"status": 404}), **verdict)  # type: ignore[arg-type]
+    v = Verdict(state, verdict.pop("code", "link-gone"), verdict.pop("args", {"status": 404}), **verdict)  # type: ignore[arg-type]
     return report.Line(Target(Entry("m-1", 1, name), field, url), settle(url, v, None, 1))
 
 
 def test_json_one_object_per_url_and_place() -> None:
-    moved = line("moved", code="redirect", args={"status": 301}, suggestion="https://x.example/b")
+    moved = line("moved", code="link-moved", args={"status": 301}, suggestion="https://x.example/b")
     items = json.loads(report.as_json([line(), moved]))
     assert items[0] == {
         "id": "m-1",
         "field": "url",
         "url": "https://x.example/a",
         "state": "dead",
-        "code": "http-gone",
+        "code": "link-gone",
         "detail": "页面不存在（HTTP 404） / not found (HTTP 404)",
     }
     assert items[1]["suggestion"] == "https://x.example/b"
@@ -47,13 +47,13 @@ def test_json_one_object_per_url_and_place() -> None:
 
 
 def test_form_links_for_moved_and_dead_only() -> None:
-    moved = line("moved", code="redirect", args={"status": 301}, suggestion="https://x.example/b?c=1&d=2")
+    moved = line("moved", code="link-moved", args={"status": 301}, suggestion="https://x.example/b?c=1&d=2")
     link = report.form_link(FORM, moved)
     assert link is not None and link.startswith(f"{FORM}/issues/new?template=update-model.yml&entry=m-1&url=")
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)
     assert query["url"] == ["https://x.example/b?c=1&d=2"] and "moved" in query["reason"][0]
     in_text = line(
-        "moved", field="data", code="redirect", args={"status": 301}, suggestion="https://x.example/b"
+        "moved", field="data", code="link-moved", args={"status": 301}, suggestion="https://x.example/b"
     )
     assert "url" not in urllib.parse.parse_qs(
         urllib.parse.urlsplit(report.form_link(FORM, in_text) or "").query
@@ -62,7 +62,7 @@ def test_form_links_for_moved_and_dead_only() -> None:
 
 
 def test_text_report_separates_attention_from_information() -> None:
-    text = report.as_text([line(), line("unverified", code="timeout", args={}), line("ok")], 3)
+    text = report.as_text([line(), line("unverified", code="link-timeout", args={}), line("ok")], 3)
     assert "3 links (3 checks)" in text
     attention, info = text.split("For information")
     assert "[已失效 / dead]" in attention and "[待确认 / unverified]" in info

@@ -7,8 +7,8 @@ from bot.audit.history import Memory, Outcome, remember, settle
 from bot.audit.verdicts import Verdict
 
 ARCHIVED = Verdict("archived", "github-archived")
-DEAD = Verdict("dead", "http-gone", {"status": 404})
-OK = Verdict("ok", "http-ok", {"status": 200})
+DEAD = Verdict("dead", "link-gone", {"status": 404})
+OK = Verdict("ok", "link-ok", {"status": 200})
 
 
 def outcomes(**verdicts: Verdict) -> list[Outcome]:

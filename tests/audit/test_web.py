@@ -40,20 +40,20 @@ def audit(
 
 
 BEHAVIOURS = [
-    ("/ok", "ok", "http-ok", None),
-    ("/head-refused", "ok", "http-ok", None),
-    ("/moved", "moved", "redirect", "/ok"),
-    ("/temporary", "ok", "http-ok", None),
-    ("/moved-then-temporary", "moved", "redirect", "/temporary"),
-    ("/moved-to-missing", "dead", "http-gone", None),
-    ("/loop-a", "unverified", "redirect-loop", None),
-    ("/forbidden", "unverified", "http-status", None),
-    ("/missing", "dead", "http-gone", None),
-    ("/gone", "dead", "http-gone", None),
-    ("/busy-long", "unverified", "rate-limit", None),
-    ("/error", "unverified", "http-status", None),
-    ("/slow", "unverified", "timeout", None),
-    ("/reset", "unverified", "reset", None),
+    ("/ok", "ok", "link-ok", None),
+    ("/head-refused", "ok", "link-ok", None),
+    ("/moved", "moved", "link-moved", "/ok"),
+    ("/temporary", "ok", "link-ok", None),
+    ("/moved-then-temporary", "moved", "link-moved", "/temporary"),
+    ("/moved-to-missing", "dead", "link-gone", None),
+    ("/loop-a", "unverified", "link-redirect-loop", None),
+    ("/forbidden", "unverified", "link-status", None),
+    ("/missing", "dead", "link-gone", None),
+    ("/gone", "dead", "link-gone", None),
+    ("/busy-long", "unverified", "link-rate-limit", None),
+    ("/error", "unverified", "link-status", None),
+    ("/slow", "unverified", "link-timeout", None),
+    ("/reset", "unverified", "link-reset", None),
 ]
 
 
@@ -63,7 +63,7 @@ def test_each_behaviour_gets_its_state(server: LinkServer) -> None:
         line = found[server.url(path)]
         assert (line.state, line.outcome.verdict.code) == (state, code), path
         assert line.suggestion == (server.url(suggestion) if suggestion else None), path
-    assert (found[UNRESOLVABLE].state, found[UNRESOLVABLE].outcome.verdict.code) == ("dead", "dns")
+    assert (found[UNRESOLVABLE].state, found[UNRESOLVABLE].outcome.verdict.code) == ("dead", "link-dns")
     assert found[server.url("/busy-long")].outcome.verdict.args == {"seconds": 3600}
     assert len(server.requests_for("/busy-long")) == 1  # an hour is past the cap: no waiting, no retry
 
