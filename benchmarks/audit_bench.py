@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,11 +56,14 @@ def run(
         (repo / LAYOUT.data).parent.mkdir(parents=True)
         (repo / LAYOUT.data).write_text(dataset.dump_rows(rows), encoding="utf-8")
         command = [sys.executable, "-m", "bot", "--repo", str(repo), "audit", "--format", "json"]
-        times = []
+        times, cpu = [], []
         for _ in range(args.repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=CHILD_ENV)
             times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             if proc.returncode != 0:
                 raise SystemExit(proc.stderr)
             states = {item["state"] for item in json.loads(proc.stdout)}
@@ -67,6 +71,7 @@ def run(
                 raise SystemExit(f"unexpected states {states}")
     return {
         "times": times,
+        "cpu": statistics.median(cpu),
         "per_host": max(server.max_in_flight for server in servers),
         "total": shared.most,
         "requests": sum(len(server.seen) for server in servers) // args.repeat,
@@ -98,17 +103,17 @@ def main() -> None:
         f"ideal {args.urls} × {args.delay} s / {limits.total} = {ideal:.2f} s; medians of {args.repeat} runs\n"
     )
     print(
-        "| URL order | requests a run | wall time (runs) | ratio to ideal (goal ≤ 1.5) "
+        "| URL order | requests a run | wall time (runs) | ratio to ideal (goal ≤ 1.5) | audit CPU time "
         f"| most at once per host (limit {limits.per_host}) | most at once in all (limit {limits.total}) |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for layout, r in results.items():
         times = r["times"]
         assert isinstance(times, list)
         wall = statistics.median(times)
         runs = ", ".join(f"{t:.2f}" for t in times)
         print(
-            f"| {layout} | {r['requests']} | {wall:.2f} s ({runs}) | {wall / ideal:.2f}× "
+            f"| {layout} | {r['requests']} | {wall:.2f} s ({runs}) | {wall / ideal:.2f}× | {r['cpu']:.2f} s "
             f"| {r['per_host']} | {r['total']} |"
         )
 

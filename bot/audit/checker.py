@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import httpx
 
 from bot.audit import hub, web
-from bot.audit.fetch import Fetcher
+from bot.audit.fetch import Clients, Fetcher
 from bot.audit.github_api import GitHubApi
 from bot.audit.history import Memory
 from bot.audit.limits import Limiter
@@ -58,14 +58,9 @@ async def check_all(
     endpoints: Endpoints,
 ) -> Run:
     """Ask every question once; `resources` maps each to the URLs that share it."""
-    limits = httpx.Limits(max_connections=settings.total * 2, max_keepalive_connections=settings.total * 2)
-    async with httpx.AsyncClient(
-        headers={"User-Agent": endpoints.user_agent},
-        timeout=settings.timeout,
-        limits=limits,
-        follow_redirects=False,
-    ) as client:
-        fetcher = Fetcher(client, Limiter(settings.per_host, settings.total), settings)
+    clients = Clients(user_agent=endpoints.user_agent, timeout=settings.timeout, per_host=settings.per_host)
+    try:
+        fetcher = Fetcher(clients, Limiter(settings.per_host, settings.total), settings)
         github = GitHubApi(fetcher, endpoints.github_api, endpoints.github_token)
 
         async def ask(resource: Resource, urls: list[str]) -> Answer:
@@ -80,4 +75,6 @@ async def check_all(
 
         order = list(resources)
         answers = await asyncio.gather(*(ask(r, resources[r]) for r in order))
+    finally:
+        await clients.aclose()
     return Run(dict(zip(order, answers, strict=True)), len(fetcher.sent))

@@ -19,7 +19,9 @@ from bot.audit.settings import Settings
 from bot.audit.verdicts import NetError
 
 MAX_BODY = 4 * 1024 * 1024
-"""JSON bodies (API answers) are read up to this size; web pages are never read."""
+"""JSON bodies (API answers) are read up to this size."""
+MAX_SKIPPED = 64 * 1024
+"""A web page's body (a server ignoring `Range`) is read and dropped up to this size, then abandoned."""
 NXDOMAIN = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
 
 
@@ -63,11 +65,38 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(when.timestamp() - now, 0.0)
 
 
+class Clients:
+    """One httpx client per origin, sharing one TLS context. Each pool then holds only its host's few
+    connections: httpcore scans the whole pool for every request, slow with a hundred idle ones."""
+
+    def __init__(self, *, user_agent: str, timeout: float, per_host: int) -> None:
+        self._ssl = httpx.create_ssl_context()  # loading the CA bundle is the slow part of a client
+        self._clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
+        self.user_agent, self.timeout, self.per_host = user_agent, timeout, per_host
+
+    def for_url(self, url: httpx.URL) -> httpx.AsyncClient:
+        key = (url.scheme, url.host, url.port)
+        client = self._clients.get(key)
+        if client is None:
+            client = self._clients[key] = httpx.AsyncClient(
+                headers={"User-Agent": self.user_agent},
+                timeout=self.timeout,
+                limits=httpx.Limits(max_connections=None, max_keepalive_connections=self.per_host),
+                follow_redirects=False,
+                verify=self._ssl,
+            )
+        return client
+
+    async def aclose(self) -> None:
+        for client in self._clients.values():
+            await client.aclose()
+
+
 @dataclass
 class Fetcher:
-    """Sends requests through one httpx client and one limiter, with the audit's settings."""
+    """Sends requests through per-origin httpx clients and one limiter, with the audit's settings."""
 
-    client: httpx.AsyncClient
+    clients: Clients
     limiter: Limiter
     settings: Settings
     sent: list[tuple[str, str]] = field(default_factory=list)
@@ -85,7 +114,9 @@ class Fetcher:
         """Send once a slot is free; `gate`, asked while holding the slot, may say to wait first (an
         API budget spent until its reset). Answers asking to wait are retried up to `retries` times."""
         try:
-            host = httpx.URL(url).host
+            parsed = httpx.URL(url)
+            host = parsed.host
+            client = self.clients.for_url(parsed)
         except (httpx.InvalidURL, ValueError):
             return Failure("network")
         attempt = 0
@@ -96,7 +127,7 @@ class Fetcher:
                     self.sent.append((method, url))
                     try:
                         async with asyncio.timeout(self.settings.timeout):
-                            response, body = await self._exchange(method, url, headers, read_body)
+                            response, body = await self._exchange(client, method, url, headers, read_body)
                     except Exception as exc:  # every network failure becomes data for the verdict
                         return Failure(net_error(exc))
             if wait is not None:  # the gate refused: wait for it (if not too long), then ask again
@@ -112,19 +143,22 @@ class Fetcher:
             self.limiter.hold_off(host, wait)
             attempt += 1
 
+    @staticmethod
     async def _exchange(
-        self, method: str, url: str, headers: Mapping[str, str] | None, read_body: bool
+        client: httpx.AsyncClient, method: str, url: str, headers: Mapping[str, str] | None, read_body: bool
     ) -> tuple[httpx.Response, bytes]:
-        request = self.client.build_request(method, url, headers=headers)
-        response = await self.client.send(request, stream=True)
+        request = client.build_request(method, url, headers=headers)
+        response = await client.send(request, stream=True)
         try:
+            # Reading a short body to its end lets the connection be reused (HEAD has none, a ranged GET
+            # one byte); a longer one is abandoned, and its connection closed, past the limit.
+            limit = MAX_BODY if read_body else MAX_SKIPPED
             body = b""
-            if read_body:
-                async for chunk in response.aiter_bytes():
-                    body += chunk
-                    if len(body) > MAX_BODY:
-                        break
-            return response, body
+            async for chunk in response.aiter_raw():
+                body += chunk
+                if len(body) > limit:
+                    break
+            return response, body if read_body else b""
         finally:
             await response.aclose()
 
