@@ -15,7 +15,6 @@ from bot.audit.targets import Target
 from bot.audit.verdicts import STATES
 from bot.messages import defang
 
-UPDATE_FORM = "update-model.yml"
 COLUMNS = (
     "audit-col-entry",
     "audit-col-field",
@@ -135,11 +134,14 @@ def form_link(form_base: str, line: Line) -> str | None:
     """The update form prefilled for this entry (and the suggested URL), for moved and dead links."""
     if line.state not in ("moved", "dead") or not line.target.entry.has_id:
         return None
-    params = {"template": UPDATE_FORM, "entry": line.target.entry.id}
+    from bot.pipeline import Links  # the one place that knows the form and how it is prefilled
+
+    params = {}
     if line.suggestion and line.target.field == "url":
         params["url"] = line.suggestion
     params["reason"] = texts.both("audit-reason-moved" if line.state == "moved" else "audit-reason-dead")
-    return f"{form_base}/issues/new?{urllib.parse.urlencode(params, quote_via=urllib.parse.quote)}"
+    query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+    return f"{Links(form_base).update(line.target.entry.id)}&{query}"
 
 
 def _row(line: Line, form_base: str | None) -> str:
