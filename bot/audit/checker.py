@@ -36,12 +36,6 @@ class Endpoints:
         return USER_AGENT.format(home=self.home, httpx=httpx.__version__)
 
 
-@dataclass(frozen=True)
-class Run:
-    answers: dict[Resource, Answer]
-    requests: int
-
-
 def remembered(urls: Iterable[str], memory: Mapping[str, Memory]) -> tuple[str, bool] | None:
     """(ETag, archived) remembered for a repository, from any of its URLs."""
     for url in sorted(urls):
@@ -56,7 +50,7 @@ async def check_all(
     memory: Mapping[str, Memory],
     settings: Settings,
     endpoints: Endpoints,
-) -> Run:
+) -> dict[Resource, Answer]:
     """Ask every question once; `resources` maps each to the URLs that share it."""
     clients = Clients(user_agent=endpoints.user_agent, timeout=settings.timeout, per_host=settings.per_host)
     try:
@@ -77,4 +71,4 @@ async def check_all(
         answers = await asyncio.gather(*(ask(r, resources[r]) for r in order))
     finally:
         await clients.aclose()
-    return Run(dict(zip(order, answers, strict=True)), len(fetcher.sent))
+    return dict(zip(order, answers, strict=True))

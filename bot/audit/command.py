@@ -55,11 +55,9 @@ def audit(
     shared: dict[targets.Resource, list[str]] = {}
     for url, res in resource_of.items():
         shared.setdefault(res, []).append(url)
-    run = asyncio.run(checker.check_all(shared, memory, settings, where))
+    answers = asyncio.run(checker.check_all(shared, memory, settings, where))
     outcomes = {
-        url: history.settle(
-            url, verdicts.conclude(url, res.kind, run.answers[res]), memory.get(url), dead_after
-        )
+        url: history.settle(url, verdicts.conclude(url, res.kind, answers[res]), memory.get(url), dead_after)
         for url, res in resource_of.items()
     }
     return report.lines(found, outcomes), outcomes, len(shared)

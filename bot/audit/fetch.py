@@ -10,7 +10,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import httpx
 
@@ -99,7 +99,6 @@ class Fetcher:
     clients: Clients
     limiter: Limiter
     settings: Settings
-    sent: list[tuple[str, str]] = field(default_factory=list)
 
     async def send(
         self,
@@ -124,7 +123,6 @@ class Fetcher:
             async with self.limiter.slot(host):
                 wait = gate() if gate is not None else None
                 if wait is None:
-                    self.sent.append((method, url))
                     try:
                         async with asyncio.timeout(self.settings.timeout):
                             response, body = await self._exchange(client, method, url, headers, read_body)
