@@ -1,0 +1,152 @@
+"""The readers' page for tests, screenshots and benchmarks: a Hugo site holding leaderboard posts built
+from given rows, served on 127.0.0.1, opened in Debian's headless Chromium through Playwright.
+
+Rows are rendered into the post by the bot itself (render.py) and written to the bundle's models.yaml
+(dataset.py), exactly as a submission would leave them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import functools
+import json
+import re
+import shutil
+import threading
+import unicodedata
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from hugo_site import copy_site
+
+from bot import columns, dataset, inline, render
+from bot.layout import Layout
+from bot.model import Row
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+LAYOUT = Layout()
+CHROMIUM = "/usr/bin/chromium"
+# No first-run work, no update checks, no calls home: every request a test sees is the page's own.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+)
+BOT_MANAGED = {
+    "id": {
+        "description": "Anchor of the row on the page; set by the bot",
+        "type": "string",
+        "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        "readOnly": True,
+    },
+    "added": {"description": "Date the bot accepted the row", "type": "string", "format": "date", "readOnly": True},
+    "updated": {"description": "Date of the row's last accepted update", "type": "string", "format": "date", "readOnly": True},
+}  # fmt: skip
+NOT_SHOWN = ("id", "added", "updated")
+
+
+def repo_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads((REPO_ROOT / LAYOUT.schema).read_text(encoding="utf-8"))
+    return schema
+
+
+def with_bot_managed_fields(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema once rows carry `id`, `added` and `updated`: bot-managed, read-only, not columns.
+    (A no-op for a schema that has them already.)"""
+    schema = copy.deepcopy(schema)
+    for name, spec in BOT_MANAGED.items():
+        schema["properties"].setdefault(name, spec)
+    hidden = schema[columns.KEY].setdefault("notShown", [])
+    hidden.extend(name for name in NOT_SHOWN if name not in hidden)
+    return schema
+
+
+def slug(name: str, taken: set[str]) -> str:
+    """A URL-safe id for a fixture row (the bot assigns the real ones)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "model"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def seed_rows() -> list[Row]:
+    return dataset.load_rows((REPO_ROOT / LAYOUT.data).read_text(encoding="utf-8"))
+
+
+def with_ids(rows: list[Row], added: str) -> list[Row]:
+    """Rows as the bot will keep them: each with an `id` and an `added` date (kept when present)."""
+    taken: set[str] = set()
+    return [
+        {
+            **row,
+            "id": row.get("id") or slug(inline.plain(row["name"]), taken),
+            "added": row.get("added", added),
+        }
+        for row in rows
+    ]
+
+
+def post_text(title: str, date: str, rows: list[Row], table: columns.Table, *, draft: bool = False) -> str:
+    front = f"+++\ntitle = '{title}'\ndate = {date}\ndraft = {str(draft).lower()}\n+++\n\n"
+    return front + render.generated_block(render.render_table(rows, table)) + "\n"
+
+
+def build_source(
+    target: Path,
+    posts: dict[str, tuple[str, list[Row]]],
+    schema: dict[str, Any],
+    *,
+    date: str = "2023-12-20T19:37:38+08:00",
+) -> Path:
+    """A site source in `target`: the repository's site files, `schema`, and one leaderboard post per
+    slug (title, rows); the first slug is the real leaderboard's (it gets the open data outputs)."""
+    site = copy_site(REPO_ROOT, target, content=False)
+    (site / LAYOUT.schema).write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    table = columns.load(schema)
+    for name, (title, rows) in posts.items():
+        bundle = site / "content" / "posts" / name
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        bundle.mkdir(parents=True)
+        (bundle / "index.md").write_text(post_text(title, date, rows, table), encoding="utf-8")
+        (bundle / "models.yaml").write_text(
+            dataset.dump_rows(rows, order=table.field_order), encoding="utf-8"
+        )
+    return site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) while the block runs; yields the origin."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def launch(playwright: Any) -> Any:
+    """Debian's Chromium, headless (never a browser Playwright downloads)."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: `apt-get install chromium fonts-noto-cjk` (.ci/run does)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
