@@ -8,13 +8,10 @@ Rows are rendered into the post by the bot itself (render.py) and written to the
 from __future__ import annotations
 
 import contextlib
-import copy
 import functools
 import json
-import re
 import shutil
 import threading
-import unicodedata
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,7 +19,7 @@ from typing import Any
 
 from hugo_site import copy_site
 
-from bot import columns, dataset, inline, render
+from bot import columns, dataset, ids, render
 from bot.layout import Layout
 from bot.model import Row
 
@@ -38,17 +35,6 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
     "--disable-sync",
 )
-BOT_MANAGED = {
-    "id": {
-        "description": "Anchor of the row on the page; set by the bot",
-        "type": "string",
-        "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$",
-        "readOnly": True,
-    },
-    "added": {"description": "Date the bot accepted the row", "type": "string", "format": "date", "readOnly": True},
-    "updated": {"description": "Date of the row's last accepted update", "type": "string", "format": "date", "readOnly": True},
-}  # fmt: skip
-NOT_SHOWN = ("id", "added", "updated")
 
 
 def repo_schema() -> dict[str, Any]:
@@ -56,44 +42,19 @@ def repo_schema() -> dict[str, Any]:
     return schema
 
 
-def with_bot_managed_fields(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema once rows carry `id`, `added` and `updated`: bot-managed, read-only, not columns.
-    (A no-op for a schema that has them already.)"""
-    schema = copy.deepcopy(schema)
-    for name, spec in BOT_MANAGED.items():
-        schema["properties"].setdefault(name, spec)
-    hidden = schema[columns.KEY].setdefault("notShown", [])
-    hidden.extend(name for name in NOT_SHOWN if name not in hidden)
-    return schema
-
-
-def slug(name: str, taken: set[str]) -> str:
-    """A URL-safe id for a fixture row (the bot assigns the real ones)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "model"
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    taken.add(candidate)
-    return candidate
-
-
 def seed_rows() -> list[Row]:
     return dataset.load_rows((REPO_ROOT / LAYOUT.data).read_text(encoding="utf-8"))
 
 
 def with_ids(rows: list[Row], added: str) -> list[Row]:
-    """Rows as the bot will keep them: each with an `id` and an `added` date (kept when present)."""
-    taken: set[str] = set()
-    return [
-        {
-            **row,
-            "id": row.get("id") or slug(inline.plain(row["name"]), taken),
-            "added": row.get("added", added),
-        }
-        for row in rows
-    ]
+    """Rows as the bot keeps them: each with an `id` and an `added` date (kept when present)."""
+    taken = {row["id"] for row in rows if "id" in row}
+    out = []
+    for row in rows:
+        entry_id = row.get("id") or ids.derive(row["name"], taken)
+        taken.add(entry_id)
+        out.append({**row, "id": entry_id, "added": row.get("added", added)})
+    return out
 
 
 def post_text(title: str, date: str, rows: list[Row], table: columns.Table, *, draft: bool = False) -> str:

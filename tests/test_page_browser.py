@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from hugo_site import build_site
-from page_site import launch, repo_schema, seed_rows, serve, with_bot_managed_fields, with_ids
+from page_site import launch, repo_schema, seed_rows, serve, with_ids
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bot import inline
@@ -74,7 +74,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     posts = {SLUG: ("医学大模型榜单", rows), "long-cells": ("long cells", long_rows())}
     from page_site import build_source
 
-    source = build_source(root / "site", posts, with_bot_managed_fields(repo_schema()))
+    source = build_source(root / "site", posts, repo_schema())
     build_site(source, root / "public")
     with serve(root / "public") as origin:
         yield Site(origin, rows)

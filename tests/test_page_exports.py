@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 from hugo_site import build_site, extract_tables, post_html_path
-from page_site import REPO_ROOT, build_source, repo_schema, seed_rows, with_bot_managed_fields, with_ids
+from page_site import REPO_ROOT, build_source, repo_schema, seed_rows, with_ids
 
 from bot import columns, dataset
 from bot.model import Row
@@ -44,7 +44,7 @@ def rows_with_dates() -> list[Row]:
 
 @pytest.fixture(scope="module")
 def schema() -> dict[str, Any]:
-    return with_bot_managed_fields(repo_schema())
+    return repo_schema()
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +92,11 @@ def test_csv_has_a_bom_a_header_of_field_ids_and_every_value_quoted(
 
 def test_csv_values_that_a_spreadsheet_would_run_as_formulas_are_text(public: Path) -> None:
     text = (public / "models.csv").read_bytes().decode("utf-8-sig")
-    last = list(csv.reader(io.StringIO(text, newline="")))[-1]
-    assert "'=HYPERLINK(" in last[5] and last[5].startswith("'=")
-    assert last[2] == "'+1 (555) 0100"
-    assert last[1] == "a, b; c\nd"  # quoted: commas and line breaks stay inside the value
+    header, *lines = list(csv.reader(io.StringIO(text, newline="")))
+    last = dict(zip(header, lines[-1], strict=True))
+    assert last["data"].startswith("'=HYPERLINK(")
+    assert last["organization"] == "'+1 (555) 0100"
+    assert last["summary"] == "a, b; c\nd"  # quoted: commas and line breaks stay inside the value
     assert any(v.startswith("'-基于") for v in text.split('"'))  # the seed's "-基于…" cells too
 
 
@@ -163,7 +164,7 @@ def test_the_page_marks_rows_with_their_ids_and_sortable_dates(public: Path) -> 
 
 def test_a_declared_column_reaches_the_page_and_the_exports_with_no_python_edit(tmp_path: Path) -> None:
     """A maintainer adds `params` to the schema and its declaration: the page, JSON and CSV show it."""
-    schema = with_bot_managed_fields(repo_schema())
+    schema = repo_schema()
     schema["properties"]["params"] = {"type": "string", "maxLength": 40}
     schema[columns.KEY]["columns"].insert(3, {"header": "参数量", "fields": ["params"], "align": "right"})
     rows = with_ids(seed_rows()[:3], "2023-12-20")
@@ -185,7 +186,7 @@ def test_a_declared_column_reaches_the_page_and_the_exports_with_no_python_edit(
     page = tmp_path / "public" / "posts" / SLUG
     assert json.loads((page / "models.json").read_text(encoding="utf-8"))[1]["params"] == "2.7B"
     header = (page / "models.csv").read_bytes().decode("utf-8-sig").split("\r\n")[0]
-    assert header == '"name","summary","organization","released","params","url","data","id","added","updated"'
+    assert header == '"id","name","summary","organization","released","params","url","data","added","updated"'
 
 
 def test_the_script_and_styles_stay_within_10_kb_before_compression() -> None:
@@ -196,7 +197,7 @@ def test_the_script_and_styles_stay_within_10_kb_before_compression() -> None:
 
 def test_a_page_whose_table_is_not_the_declared_one_renders_a_plain_table(tmp_path: Path) -> None:
     rows = with_ids(seed_rows()[:2], "2023-12-20")
-    source = build_source(tmp_path / "site", {SLUG: ("t", rows)}, with_bot_managed_fields(repo_schema()))
+    source = build_source(tmp_path / "site", {SLUG: ("t", rows)}, repo_schema())
     bundle = source / "content" / "posts" / SLUG
     (bundle / "models.yaml").write_text(dataset.dump_rows(rows[:1], order=("name",)), encoding="utf-8")
     build_site(source, tmp_path / "public")
