@@ -8,8 +8,10 @@
   const form = box.querySelector(".lb-find");
   const input = form.querySelector("input");
   const count = box.querySelector(".lb-count");
-  const body = table.tBodies[0];
-  const rows = Array.from(body.rows);
+  // Rows come in groups (one tbody per 100) that the browser skips while off screen.
+  const groups = Array.from(table.tBodies);
+  const sizes = groups.map((g) => g.rows.length);
+  const rows = groups.flatMap((g) => Array.from(g.rows));
   const heads = Array.from(table.tHead.rows[0].cells);
   const total = rows.length;
   // Case, width and compatibility forms fold together (Ａ/A, ㈱/(株)); CJK is matched as a substring.
@@ -26,8 +28,14 @@
       if (rows[i].hidden === hit) rows[i].hidden = !hit;
       shown += hit;
     }
+    settle();
     const text = terms.length ? count.dataset.some : count.dataset.all;
     count.textContent = text.replace(/\{k\}/g, shown).replace(/\{n\}/g, total);
+  }
+
+  // A group whose rows are all filtered out takes no room (it would keep its last height off screen).
+  function settle() {
+    for (const g of groups) g.hidden = !g.querySelector("tr:not([hidden])");
   }
 
   function remember(query) {
@@ -67,7 +75,11 @@
       if (!x || !y) return !x - !y || a - b;
       return sign * compare(x, y) || a - b;
     });
-    body.append(...order.map((j) => rows[j]));
+    let k = 0;
+    groups.forEach((g, n) => {
+      g.replaceChildren(...order.slice(k, (k += sizes[n])).map((j) => rows[j]));
+    });
+    settle();
   }
   heads.forEach((th, i) => {
     const button = document.createElement("button");
@@ -81,7 +93,7 @@
   function reveal() {
     const id = decodeURIComponent(location.hash.slice(1));
     const tr = id && document.getElementById(id);
-    if (!tr || tr.parentElement !== body) return;
+    if (!tr || !rows.includes(tr)) return;
     if (tr.hidden) {
       input.value = "";
       filter("");
@@ -93,7 +105,7 @@
 
   // The 新 mark was written at build time; drop it when the reader's today is 30 days past the change.
   const cutoff = new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10);
-  for (const tr of body.querySelectorAll("tr[data-changed]")) {
+  for (const tr of table.querySelectorAll("tr[data-changed]")) {
     if (tr.dataset.changed < cutoff) tr.cells[0].removeAttribute("data-new");
   }
 

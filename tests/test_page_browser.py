@@ -43,6 +43,20 @@ def long_rows() -> list[Row]:
     ]
 
 
+def many_rows(count: int = 250) -> list[Row]:
+    """Enough rows for three groups of rows (tbody elements of 100, skipped by the browser off screen)."""
+    return [
+        {
+            "id": f"m-{i}",
+            "name": f"Model {i}",
+            "summary": "十一" if i in (5, 205) else "",
+            "released": f"{2000 + i % 23}-{1 + i % 12:02d}" if i % 7 else "",
+            "data": "x " * (i % 40),
+        }
+        for i in range(count)
+    ]
+
+
 @dataclass
 class Site:
     origin: str
@@ -71,7 +85,11 @@ class Watched:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("page")
     rows = leaderboard_rows()
-    posts = {SLUG: ("医学大模型榜单", rows), "long-cells": ("long cells", long_rows())}
+    posts = {
+        SLUG: ("医学大模型榜单", rows),
+        "long-cells": ("long cells", long_rows()),
+        "many": ("many", many_rows()),
+    }
     from page_site import build_source
 
     source = build_source(root / "site", posts, repo_schema())
@@ -314,3 +332,32 @@ def test_without_javascript_the_whole_table_is_readable(
         assert width == viewport["width"]
     finally:
         page.context.close()
+
+
+def group_sizes(page: Page) -> list[tuple[int, bool]]:
+    groups = page.eval_on_selector_all(".lb-table tbody", "gs => gs.map(g => [g.rows.length, g.hidden])")
+    return [(size, hidden) for size, hidden in groups]
+
+
+def test_a_long_table_comes_in_groups_that_sort_filter_and_reveal_as_one(
+    desktop: Watched, site: Site
+) -> None:
+    page = desktop.ready(site.url("many"))
+    assert group_sizes(page) == [(100, False), (100, False), (50, False)]
+    page.locator("th[data-type=date] button").click()
+    order = dates_in_order(page)
+    dated = [d for d in order if d]
+    assert order == sorted(dated, reverse=True) + [""] * (250 - len(dated))
+    assert [n for n, _ in group_sizes(page)] == [100, 100, 50]
+    page.get_by_label("搜索 / Search").fill("十一")  # rows 5 and 205, now in the last two groups
+    assert count_text(page) == "2 / 250"
+    assert sorted(visible_names(page)) == ["Model 205 十一", "Model 5 十一"]
+    assert [hidden for _, hidden in group_sizes(page)].count(True) >= 1
+    found = overflow(page)
+    assert found["scroll"] == found["width"]
+    page.goto(site.url("many", "#m-240"))
+    page.wait_for_selector(".lb-table[data-ready]", state="attached")
+    row = page.locator("[id='m-240']")
+    box = row.bounding_box()
+    assert row.evaluate("r => r.matches(':target')")
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= DESKTOP["height"]
