@@ -56,11 +56,22 @@ MEASURE = """async ([selector, action]) => {
 def weight(public: Path) -> tuple[int, int, int, int]:
     html = (public / "posts" / SLUG / "index.html").read_bytes()
     assets = b"".join(p.read_bytes() for p in public.glob("*.min.*"))
-    return len(html), len(gzip.compress(html, 6)), len(html + assets), len(gzip.compress(html, 6)) + len(gzip.compress(assets, 6))
+    return (
+        len(html),
+        len(gzip.compress(html, 6)),
+        len(html + assets),
+        len(gzip.compress(html, 6)) + len(gzip.compress(assets, 6)),
+    )
 
 
 def measure(browser: Any, url: str, repeat: int) -> dict[str, float]:
-    runs: dict[str, list[float]] = {"ready": [], "sort": [], "sort_frame": [], "filter": [], "filter_frame": []}
+    runs: dict[str, list[float]] = {
+        "ready": [],
+        "sort": [],
+        "sort_frame": [],
+        "filter": [],
+        "filter_frame": [],
+    }
     for action in ("sort", "filter"):
         for _ in range(repeat):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -110,7 +121,9 @@ def main() -> None:
         browser.close()
     print("\n".join(lines))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"\nmedians of {repeat} fresh page loads; load average (1, 5, 15 min): {load} on {os.cpu_count()} cores")
+    print(
+        f"\nmedians of {repeat} fresh page loads; load average (1, 5, 15 min): {load} on {os.cpu_count()} cores"
+    )
 
 
 if __name__ == "__main__":

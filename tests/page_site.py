@@ -25,7 +25,8 @@ from bot.model import Row
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LAYOUT = Layout()
-CHROMIUM = "/usr/bin/chromium"
+BROWSERS = ("/usr/bin/chromium", "/usr/bin/google-chrome")
+"""Debian's Chromium (.ci/run installs it); GitHub's Ubuntu runners ship Google Chrome instead."""
 # No first-run work, no update checks, no calls home: every request a test sees is the page's own.
 CHROMIUM_FLAGS = (
     "--no-sandbox",
@@ -107,7 +108,8 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 def launch(playwright: Any) -> Any:
-    """Debian's Chromium, headless (never a browser Playwright downloads)."""
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} is missing: `apt-get install chromium fonts-noto-cjk` (.ci/run does)")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
+    """The machine's Chromium, headless (never a browser Playwright downloads)."""
+    found = next((path for path in BROWSERS if Path(path).exists()), None)
+    if found is None:
+        raise RuntimeError("no Chromium: `apt-get install chromium fonts-noto-cjk` (.ci/run does)")
+    return playwright.chromium.launch(executable_path=found, args=list(CHROMIUM_FLAGS))
