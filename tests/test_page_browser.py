@@ -361,3 +361,18 @@ def test_a_long_table_comes_in_groups_that_sort_filter_and_reveal_as_one(
     box = row.bounding_box()
     assert row.evaluate("r => r.matches(':target')")
     assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= DESKTOP["height"]
+
+
+def test_a_new_mark_goes_away_when_the_reader_is_30_days_past_the_change(
+    browser: Browser, site: Site
+) -> None:
+    """The mark is written at build time; a page built once and read weeks later drops it itself."""
+    watched = watch(browser, site.origin, viewport=DESKTOP)
+    later = dt.datetime.combine(dt.date.fromisoformat(RECENT) + dt.timedelta(days=31), dt.time(12))
+    watched.page.clock.install(time=later)
+    try:
+        page = watched.ready(site.url())
+        assert page.locator("tr[data-changed]").count() == 2  # marked at build time
+        assert page.locator("td[data-new]").count() == 0
+    finally:
+        watched.page.context.close()
