@@ -54,7 +54,9 @@ def run(
             for i in range(args.urls)
         ]
         (repo / LAYOUT.data).parent.mkdir(parents=True)
-        (repo / LAYOUT.data).write_text(dataset.dump_rows(rows), encoding="utf-8")
+        (repo / LAYOUT.data).write_text(
+            dataset.dump_rows(rows, order=("id", "name", "url", "data")), encoding="utf-8"
+        )
         command = [sys.executable, "-m", "bot", "--repo", str(repo), "audit", "--format", "json"]
         times, cpu = [], []
         for _ in range(args.repeat):

@@ -20,10 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import dataset, render, yamlio  # noqa: E402
+from bot import columns, dataset, render, validate, yamlio  # noqa: E402
 from bot.layout import Layout  # noqa: E402
 
 LAYOUT = Layout()
+TABLE = columns.load(validate.load_schema((ROOT / LAYOUT.schema).read_text(encoding="utf-8")))
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:
@@ -74,9 +75,9 @@ def synthetic_repo(base: Path, count: int) -> Path:
         shutil.copy2(ROOT / path, repo / path)
     rows = synthetic_rows(count)
     (repo / LAYOUT.data).parent.mkdir(parents=True, exist_ok=True)
-    (repo / LAYOUT.data).write_text(dataset.dump_rows(rows), encoding="utf-8")
+    (repo / LAYOUT.data).write_text(dataset.dump_rows(rows, order=TABLE.field_order), encoding="utf-8")
     post = "+++\ntitle = 'bench'\ndate = 2023-12-20T19:37:38+08:00\ndraft = true\n+++\n\n"
-    post += render.generated_block(render.render_table(rows)) + "\n"
+    post += render.generated_block(render.render_table(rows, TABLE)) + "\n"
     (repo / LAYOUT.post).write_text(post, encoding="utf-8")
     return repo
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot import dataset, frontmatter, pipeline, report
+from bot import columns, dataset, frontmatter, pipeline, report
 from bot.files import WorkingTree
 from bot.form import parse_form
 from bot.layout import Layout, Snapshot, read_snapshot
@@ -165,10 +165,16 @@ def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         raise BotError("import-exists", paths=" & ".join(existing))
     from bot import importer
 
-    result = importer.import_post(args.post.read_text(encoding="utf-8"))
+    schema = tree(LAYOUT.schema)
+    if schema is None:
+        raise BotError(f"{LAYOUT.schema} is missing; it declares the table's columns")
+    table = columns.load(pipeline.load_schema(schema))
+    result = importer.import_post(args.post.read_text(encoding="utf-8"), table)
     tree.write(
         [
-            FileChange(LAYOUT.data, tree(LAYOUT.data), dataset.dump_rows(result.rows)),
+            FileChange(
+                LAYOUT.data, tree(LAYOUT.data), dataset.dump_rows(result.rows, order=table.field_order)
+            ),
             FileChange(LAYOUT.post, tree(LAYOUT.post), result.post),
         ]
     )

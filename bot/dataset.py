@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ruamel.yaml.comments import CommentedMap
 
 from bot import yamlio
 from bot.model import BotError, Row
 
-FIELD_ORDER = ("id", "name", "summary", "organization", "released", "url", "data", "added", "updated")
 _TOP_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 FILE = "models.yaml"
@@ -48,14 +47,14 @@ def load_rows(text: str) -> list[Row]:
     return rows
 
 
-def dump_rows(rows: list[Row]) -> str:
+def dump_rows(rows: list[Row], *, order: Sequence[str]) -> str:
     """A new data file for `rows` (used by the importer)."""
-    return HEADER + "\n" + "".join(row_yaml(row) for row in rows)
+    return HEADER + "\n" + "".join(row_yaml(row, order=order) for row in rows)
 
 
-def row_yaml(row: Row, indent: int = 0) -> str:
-    """One row as a block-sequence item, fields in the canonical order."""
-    item = CommentedMap((k, row[k]) for k in sorted(row, key=_order))
+def row_yaml(row: Row, indent: int = 0, *, order: Sequence[str]) -> str:
+    """One row as a block-sequence item, fields in `order` (the schema's declared field order)."""
+    item = CommentedMap((k, row[k]) for k in sorted(row, key=lambda k: _rank(k, order)))
     out = io.StringIO()
     yamlio.round_trip().dump([item], out)
     text = out.getvalue()
@@ -64,13 +63,13 @@ def row_yaml(row: Row, indent: int = 0) -> str:
     return text
 
 
-def _order(key: str) -> tuple[int, str]:
-    return (FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER), key)
+def _rank(key: str, order: Sequence[str]) -> tuple[int, str]:
+    return (order.index(key) if key in order else len(order), key)
 
 
-def append_row(text: str, row: Row) -> str:
+def append_row(text: str, row: Row, *, order: Sequence[str]) -> str:
     """The data file text with `row` added at the end; everything already there is kept as is."""
-    if yamlio.load_text(row_yaml(row)) != [row]:
+    if yamlio.load_text(row_yaml(row, order=order)) != [row]:
         raise BotError("data-row-unfaithful")  # never expected
     stripped = text.strip()
     if (
@@ -79,14 +78,16 @@ def append_row(text: str, row: Row) -> str:
         or all(line.lstrip().startswith("#") for line in stripped.splitlines())
     ):
         body = "" if stripped == "[]" else text
-        return (body.rstrip("\n") + "\n" if body.strip() else "") + row_yaml(row)
+        return (body.rstrip("\n") + "\n" if body.strip() else "") + row_yaml(row, order=order)
     first = _TOP_ITEM.search(text)
     if first is None:
         raise BotError("data-not-block-list", file=FILE)
     if _DOC_MARKER.search(text, first.start()):
         raise BotError("data-doc-marker", file=FILE)
     # Only add the missing final newline: trailing blank lines may belong to a `|+` block scalar.
-    return text + ("" if text.endswith("\n") else "\n") + row_yaml(row, indent=len(first.group(1)))
+    return (
+        text + ("" if text.endswith("\n") else "\n") + row_yaml(row, indent=len(first.group(1)), order=order)
+    )
 
 
 def _item_lines(text: str) -> list[tuple[int, int]]:
@@ -107,11 +108,11 @@ def _item_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def replace_row(text: str, index: int, row: Row) -> str:
+def replace_row(text: str, index: int, row: Row, *, order: Sequence[str]) -> str:
     """The data file with row `index` (0-based) replaced; other rows' lines are kept as they are."""
     start, end = _item_lines(text)[index]
     lines = text.split("\n")
-    new = [*lines[:start], *row_yaml(row).rstrip("\n").split("\n"), *lines[end:]]
+    new = [*lines[:start], *row_yaml(row, order=order).rstrip("\n").split("\n"), *lines[end:]]
     result = "\n".join(new)
     expected = load_rows(text)
     expected[index] = row

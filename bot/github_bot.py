@@ -176,7 +176,7 @@ class Bot:
         upsert_comment(
             issue,
             messages.comment(
-                "accepted", problems=outcome.problems, pull_url=published.location, row=outcome.row
+                "accepted", problems=outcome.problems, pull_url=published.location, preview=outcome.preview()
             ),
         )
         self._label(issue, sub.labels, present=False)

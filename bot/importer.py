@@ -11,15 +11,9 @@ import re
 from dataclasses import dataclass
 
 from bot import dates, frontmatter, ids, inline, render
+from bot.columns import Column, Table
 from bot.model import BotError, Row, quote
 
-COLUMNS = {
-    "模型": "name",
-    "所在机构": "organization",
-    "发布时间": "released",
-    "开源地址": "url",
-    "所用数据": "data",
-}
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _SUMMARY_START = re.compile(r"[\d.]*[\u3000-\u9fff\uff00-\uffef]")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -67,44 +61,53 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS.items())
 
 
-def row_from_cells(cells: dict[str, str]) -> Row:
+def row_from_cells(cells: dict[str, str], table: Table) -> Row:
+    """A row from its cells keyed by header; a two-field column is split where `split_name` says."""
     row: Row = {}
-    name, summary = split_name(cells.get("name", ""))
-    row["name"] = inline.from_markdown(name)
-    if summary:
-        row["summary"] = inline.from_markdown(summary)
-    for key in ("organization", "url", "data"):
-        value = inline.from_markdown(cells.get(key, ""))
-        if value:
-            row[key] = value
-    if cells.get("released"):
-        row["released"] = dates.parse(cells["released"]).stored()
+    for column in table.columns:
+        cell = cells.get(column.header, "")
+        if len(column.fields) == 1:
+            parts = [cell]
+        elif len(column.fields) == 2:
+            parts = list(split_name(cell))
+        else:
+            raise BotError("import-column-fields", column=column.header, fields=len(column.fields))
+        for field, part in zip(column.fields, parts, strict=True):
+            value = _stored(part, column)
+            if value:
+                row[field] = value
     return row
 
 
-def import_post(text: str) -> Imported:
+def _stored(markdown: str, column: Column) -> str:
+    if column.format == "date" and markdown:
+        return dates.parse(markdown).stored()
+    return inline.from_markdown(markdown)
+
+
+def import_post(text: str, table: Table) -> Imported:
     post = frontmatter.split(text)
     if render.has_block(post.body):
         raise BotError("import-has-block")
     start, end, header, raw_rows = find_table(post.body)
-    unknown = [h for h in header if h not in COLUMNS]
+    unknown = [h for h in header if h not in table.headers]
     if unknown:
-        raise BotError("import-unknown-columns", unknown=", ".join(unknown), known=", ".join(COLUMNS))
+        raise BotError("import-unknown-columns", unknown=", ".join(unknown), known=", ".join(table.headers))
     if len(set(header)) != len(header):
         raise BotError("import-repeated-column", header=" | ".join(header))
     if not raw_rows:
         raise BotError("import-no-rows")
-    keys = [COLUMNS[h] for h in header]
     rows: list[Row] = []
     for number, raw in enumerate(raw_rows, start=1):
-        if len(raw) != len(keys):
-            raise BotError("import-cell-count", row=number, cells=len(raw), expected=len(keys))
-        cells = dict(zip(keys, raw, strict=True))
+        if len(raw) != len(header):
+            raise BotError("import-cell-count", row=number, cells=len(raw), expected=len(header))
+        cells = dict(zip(header, raw, strict=True))
         try:
-            row = row_from_cells(cells)
+            row = row_from_cells(cells, table)
         except dates.DateError:
-            raise BotError("import-bad-date", row=number, value=quote(cells.get("released", ""))) from None
-        rendered = dict(zip(COLUMNS.values(), render.cells(row), strict=True))
+            dated = [cells.get(c.header, "") for c in table.columns if c.format == "date"]
+            raise BotError("import-bad-date", row=number, value=quote(" ".join(dated))) from None
+        rendered = dict(zip(table.headers, render.cells(row, table), strict=True))
         for key, original in cells.items():
             if rendered[key] != original:
                 raise BotError(
@@ -121,8 +124,8 @@ def import_post(text: str) -> Imported:
         if added:
             row["added"] = added
     lines = post.body.split("\n")
-    table = render.render_table(rows)
-    body = "\n".join([*lines[:start], render.generated_block(table), *lines[end:]])
+    generated = render.generated_block(render.render_table(rows, table))
+    body = "\n".join([*lines[:start], generated, *lines[end:]])
     return Imported(rows=rows, post=frontmatter.join(frontmatter.Post(post.format, post.front, body)))
 
 

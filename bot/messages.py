@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot import catalog, inline, render, report
+from bot import catalog, inline, render
 from bot.model import Problem, Row
 from bot.pipeline import Outcome
 
@@ -70,7 +70,7 @@ def comment(
     *,
     problems: Sequence[Problem] = (),
     pull_url: str | None = None,
-    row: Row | None = None,
+    preview: str = "",
     closed_pull: str | None = None,
     form_url: str = "",
     branch: str = "",
@@ -84,7 +84,7 @@ def comment(
         errors=[p for p in shown if p.severity == "error"],
         warnings=[p for p in shown if p.severity == "warning"],
         pull_url=pull_url,
-        preview=defang(report.row_preview(row)) if row else "",
+        preview=defang(preview),
         closed_pull=closed_pull,
         form_url=form_url,
         branch=branch,
@@ -106,8 +106,8 @@ def pull_body(outcome: Outcome, *, issue: int, author: str | None, labels: Mappi
         position=outcome.position,
         author=author,
         changes=[(labels[f], _cell(before.get(f, "")), _cell(outcome.row.get(f, ""))) for f in fields],
-        before=defang(report.row_preview(before)) if outcome.before else "",
-        preview=defang(report.row_preview(outcome.row)),
+        before=defang(outcome.preview(before)) if outcome.before else "",
+        preview=defang(outcome.preview()),
         reason=defang(inline.escape(outcome.reason)).replace("\n", "<br>"),
         sources=source_links(outcome.reason),
         warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot import dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
+from bot import columns, dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
 from bot.form import UPDATE, Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
 from bot.model import BotError, FileChange, Problem, Row, errors, quote
@@ -44,6 +44,8 @@ class Context:
     update_form: Form | None
     schema: dict[str, Any]
     rows: list[Row]
+    table: columns.Table
+    """The columns declared in the schema's `x-table`."""
     links: Links = LOCAL
 
     @property
@@ -51,13 +53,18 @@ class Context:
         return self.form.labels
 
 
-def context(snapshot: Snapshot, links: Links = LOCAL) -> Context:
+def load_schema(text: str) -> dict[str, Any]:
     try:
-        schema = validate.load_schema(snapshot.schema)
+        return validate.load_schema(text)
     except Exception as exc:
         raise BotError("schema-invalid", detail=str(exc).splitlines()[0]) from None
+
+
+def context(snapshot: Snapshot, links: Links = LOCAL) -> Context:
+    schema = load_schema(snapshot.schema)
     update_form = parse_form(snapshot.update_form) if snapshot.update_form else None
-    return Context(parse_form(snapshot.form), update_form, schema, dataset.load_rows(snapshot.data), links)
+    rows = dataset.load_rows(snapshot.data)
+    return Context(parse_form(snapshot.form), update_form, schema, rows, columns.load(schema), links)
 
 
 Kind = Literal["add", "update", "remove"]
@@ -80,10 +87,18 @@ class Outcome:
     basis: dict[str, str] = field(default_factory=dict)
     """The values of the fields an update changes, as they were when it was planned: a later rebuild
     compares them with the data then (a change merged meanwhile is not silently overwritten)."""
+    table: columns.Table | None = None
+    """The declared columns, for previews of the rows (accepted outcomes have them)."""
 
     @property
     def accepted(self) -> bool:
         return not errors(self.problems)
+
+    def preview(self, row: Row | None = None) -> str:
+        """The table's header and `row` (the outcome's own by default) as the post will show them."""
+        if self.table is None:
+            return ""
+        return render.render_table([self.row if row is None else row], self.table)
 
     @property
     def identity(self) -> str:
@@ -159,11 +174,11 @@ def plan_submission(
     row, problems = review_submission(body, ctx, local_today(snapshot.post, now))
     if errors(problems):
         return Outcome(row=row, problems=problems)
-    data = dataset.append_row(snapshot.data, row)
+    data = dataset.append_row(snapshot.data, row, order=ctx.table.field_order)
     rows = [*ctx.rows, row]
-    post = regenerate(snapshot.post, rows, now)
+    post = regenerate(snapshot.post, rows, ctx.table, now)
     changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
-    return Outcome(row=row, problems=problems, changes=changes, position=len(rows))
+    return Outcome(row=row, problems=problems, changes=changes, position=len(rows), table=ctx.table)
 
 
 STAMPS = ("added", "updated")
@@ -175,10 +190,10 @@ def identity(row: Row) -> str:
     return Outcome(row=row, problems=[]).identity
 
 
-def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
+def regenerate(post_text: str, rows: list[Row], declared: columns.Table, now: dt.datetime) -> str:
     """The post with the table rendered from `rows`; `lastmod` moves only if the table changed."""
     post = frontmatter.split(post_text)
-    table = render.render_table(rows)
+    table = render.render_table(rows, declared)
     if render.in_sync(post.body, table):
         return post_text
     body = render.replace_table(post.body, table)
@@ -187,7 +202,8 @@ def regenerate(post_text: str, rows: list[Row], now: dt.datetime) -> str:
 
 def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileChange:
     rows = dataset.load_rows(snapshot.data)
-    return FileChange(layout.post, snapshot.post, regenerate(snapshot.post, rows, now))
+    table = columns.load(load_schema(snapshot.schema))
+    return FileChange(layout.post, snapshot.post, regenerate(snapshot.post, rows, table, now))
 
 
 def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
@@ -198,6 +214,7 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
         problems += schema_agreement(
             ctx.update_form, ctx.schema, kind=UPDATE, form_path=layout.update_form, schema_path=layout.schema
         )
+    problems += columns.problems(ctx.table, ctx.schema, schema_path=layout.schema)
     validator = validate.validator_for(ctx.schema)
     for number, row in enumerate(ctx.rows, start=1):
         problems += validate.check_row(
@@ -213,7 +230,7 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
     problems += id_problems(ctx.rows)
     post = frontmatter.split(snapshot.post)
     try:
-        in_sync = render.in_sync(post.body, render.render_table(ctx.rows))
+        in_sync = render.in_sync(post.body, render.render_table(ctx.rows, ctx.table))
     except BotError as exc:
         problems.append(Problem(exc.code, exc.values))
     else:

@@ -9,14 +9,13 @@ from pathlib import Path
 import jinja2
 
 from bot import dates, inline
+from bot.columns import Column, Table
 from bot.model import BotError, Row
 
 START = "<!-- leaderboard:start — generated from models.yaml by `python -m bot render`; edit the data, not this table -->"
 END = "<!-- leaderboard:end -->"
 _START = re.compile(r"^<!-- leaderboard:start\b.*-->[ \t]*$", re.MULTILINE)
 _END = re.compile(r"^<!-- leaderboard:end\b.*-->[ \t]*$", re.MULTILINE)
-HEADERS = ("模型", "所在机构", "发布时间", "开源地址", "所用数据")
-ALIGNS = (":---", "---", "---", "---", "---")
 
 
 @cache
@@ -31,13 +30,8 @@ def template(name: str) -> jinja2.Template:
     return env.get_template(name)
 
 
-def model_cell(row: Row) -> str:
-    name = inline.to_markdown(row.get("name", ""))
-    summary = inline.to_markdown(row.get("summary", ""))
-    return f"{name} {summary}" if summary else name
-
-
-def released_cell(value: str) -> str:
+def date_cell(value: str) -> str:
+    """A stored date (2023-04) as the table shows it (2023年4月); other text escaped as it is."""
     if not value:
         return ""
     try:
@@ -46,19 +40,28 @@ def released_cell(value: str) -> str:
         return inline.to_markdown(value)
 
 
-def cells(row: Row) -> list[str]:
-    """The five cells of a row, in the seed's column order."""
-    return [
-        model_cell(row),
-        inline.to_markdown(row.get("organization", "")),
-        released_cell(row.get("released", "")),
-        inline.safe_url(row.get("url", "")),
-        inline.to_markdown(row.get("data", "")),
-    ]
+def field_cell(value: str, column: Column) -> str:
+    """One field's markdown in a column of the given format."""
+    if column.format == "date":
+        return date_cell(value)
+    if column.format == "url":
+        return inline.safe_url(value)
+    return inline.to_markdown(value)
 
 
-def render_table(rows: list[Row]) -> str:
-    return template("table.md.j2").render(headers=HEADERS, aligns=ALIGNS, rows=[cells(r) for r in rows])
+def cells(row: Row, table: Table) -> list[str]:
+    """A row's cells, one per declared column: its fields' markdown, empty ones skipped, joined."""
+    out = []
+    for column in table.columns:
+        parts = (field_cell(row.get(f, ""), column) for f in column.fields)
+        out.append(column.join.join(p for p in parts if p))
+    return out
+
+
+def render_table(rows: list[Row], table: Table) -> str:
+    return template("table.md.j2").render(
+        headers=table.headers, aligns=table.delimiters, rows=[cells(r, table) for r in rows]
+    )
 
 
 def generated_block(table: str) -> str:

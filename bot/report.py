@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from bot import render
-from bot.model import FileChange, Problem, Row, quote
+from bot.model import FileChange, Problem, quote
 
 if TYPE_CHECKING:
     from bot.pipeline import Outcome
@@ -76,11 +75,6 @@ def diff_stat(changes: Iterable[FileChange]) -> str:
     return "\n".join(lines)
 
 
-def row_preview(row: Row) -> str:
-    """The header and the new row, as the post will show them."""
-    return render.render_table([row])
-
-
 _ACCEPTED = {"add": "cli-accepted-add", "update": "cli-accepted-update", "remove": "cli-accepted-remove"}
 
 
@@ -91,13 +85,13 @@ def outcome_text(outcome: Outcome, labels: Mapping[str, str]) -> str:
     entry = outcome.row.get("id", "")
     head = catalog.both(_ACCEPTED[outcome.kind], {"row": outcome.position or 0, "id": entry})
     if outcome.kind == "add":
-        return f"{head}\n\n{row_preview(outcome.row)}"
+        return f"{head}\n\n{outcome.preview()}"
     if outcome.kind == "remove":
-        return f"{head}\n\n{row_preview(outcome.row)}"
+        return f"{head}\n\n{outcome.preview()}"
     before = outcome.before or {}
     lines = [head, ""]
     for f, label in labels.items():
         if before.get(f) != outcome.row.get(f):
             old, new = (quote(v) if v else "—" for v in (before.get(f, ""), outcome.row.get(f, "")))
             lines.append(f"  {label}: {old} → {new}")
-    return "\n".join([*lines, "", row_preview(before), row_preview(outcome.row)])
+    return "\n".join([*lines, "", outcome.preview(before), outcome.preview()])

@@ -157,8 +157,8 @@ def plan_update(
     if errors(problems):
         return outcome
     rows = [*ctx.rows[:index], after, *ctx.rows[index + 1 :]]
-    data = dataset.replace_row(snapshot.data, index, after)
-    post = regenerate(snapshot.post, rows, now)
+    data = dataset.replace_row(snapshot.data, index, after, order=ctx.table.field_order)
+    post = regenerate(snapshot.post, rows, ctx.table, now)
     changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
     return Outcome(
         row=after,
@@ -169,6 +169,7 @@ def plan_update(
         before=before,
         reason=request.reason,
         basis=basis,
+        table=ctx.table,
     )
 
 
@@ -247,7 +248,7 @@ def _removal(
         problems = [*problems, Problem("remove-ignores-fields", {"fields": shown}, severity="warning")]
     rows = [*ctx.rows[:index], *ctx.rows[index + 1 :]]
     data = dataset.remove_row(snapshot.data, index)
-    post = regenerate(snapshot.post, rows, now)
+    post = regenerate(snapshot.post, rows, ctx.table, now)
     changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
     return Outcome(
         row=before,
@@ -257,6 +258,7 @@ def _removal(
         kind="remove",
         before=before,
         reason=request.reason,
+        table=ctx.table,
     )
 
 

@@ -28,8 +28,9 @@ __all__ = [
 ]
 
 # What copy_site takes from the repository: required, then optional when present.
+# schemas/ holds the row schema, whose `x-table` section the layouts read (hugo.toml: params.leaderboard).
 SITE_FILES = ("hugo.toml", "layouts")
-OPTIONAL_SITE_DIRS = ("static", "assets", "data", "i18n", "archetypes")
+OPTIONAL_SITE_DIRS = ("static", "assets", "data", "i18n", "archetypes", "schemas")
 
 BUILD_TIMEOUT_SECONDS = 120
 

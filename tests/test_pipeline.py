@@ -43,7 +43,7 @@ def test_an_accepted_submission_appends_one_row_and_regenerates_the_post() -> No
     added = [line for line in new_lines if line not in old_lines]
     assert added == [
         "lastmod = 2026-11-25T16:00:00+08:00",
-        render.render_table([outcome.row]).splitlines()[2],
+        render.render_table([outcome.row], pipeline.context(before).table).splitlines()[2],
     ]
     assert frontmatter.get(frontmatter.split(post.new), "date") == frontmatter.get(
         frontmatter.split(before.post), "date"

@@ -15,8 +15,8 @@ BIN = Path(sys.executable).parent
 @pytest.mark.parametrize(
     "command",
     [
-        [str(BIN / "ruff"), "check", "bot", "tests", "benchmarks"],
-        [str(BIN / "ruff"), "format", "--check", "bot", "tests", "benchmarks"],
+        [str(BIN / "ruff"), "check", "bot", "tests", "benchmarks", "scripts"],
+        [str(BIN / "ruff"), "format", "--check", "bot", "tests", "benchmarks", "scripts"],
         [sys.executable, "-m", "mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy-strict"],

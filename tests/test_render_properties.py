@@ -30,7 +30,7 @@ from hugo_site import (
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
-from bot import dates, importer, inline, render, validate
+from bot import columns, dates, importer, inline, render, validate
 from bot.form import parse_form
 from bot.model import Row, errors
 from bot.pipeline import row_from_answers
@@ -41,6 +41,7 @@ POST = (REPO_ROOT / "content" / "posts" / SLUG / "index.md").read_text(encoding=
 SEED_POST = Path(__file__).parent / "fixtures" / "seed-post.md"
 FORM = parse_form((REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "new-model.yml").read_text(encoding="utf-8"))
 SCHEMA = validate.load_schema((REPO_ROOT / "schemas" / "model.schema.json").read_text(encoding="utf-8"))
+TABLE = columns.load(SCHEMA)
 TODAY = dt.date(2025, 6, 30)
 
 # --- hostile text ----------------------------------------------------------------------------
@@ -262,7 +263,7 @@ class Page:
         self.outside = self._outside(self.build([]))
 
     def build(self, rows: list[Row]) -> str:
-        table = render.render_table(rows)
+        table = render.render_table(rows, TABLE)
         post = render.replace_table(POST, table)
         assert render.current_table(post) == table.strip("\n"), "the generated block moved"
         assert table.count("\n") == len(rows) + 2, "a row spans more than one line"
@@ -281,7 +282,7 @@ class Page:
         assert self._outside(html) == self.outside, "something outside the table changed"
         assert "<script" not in html
         [table] = extract_tables(html)
-        assert [c.text for c in table.header] == list(render.HEADERS)
+        assert [c.text for c in table.header] == list(TABLE.headers)
         assert all(not c.links and not c.tags for c in table.header)
         assert len(table.rows) == len(rows)
         for row, cells in zip(rows, table.rows, strict=True):
@@ -289,11 +290,11 @@ class Page:
 
 
 def check_row_cells(row: Row, cells: list[Cell]) -> None:
-    markdown = render.cells(row)
+    markdown = render.cells(row, TABLE)
     assert len(cells) == 5, (row, markdown)
     expected = expected_cells(row)
     expected[3] = expected_url(row.get("url", ""))
-    for column, cell, (text, links), md in zip(render.HEADERS, cells, expected, markdown, strict=True):
+    for column, cell, (text, links), md in zip(TABLE.headers, cells, expected, markdown, strict=True):
         where = f"{column}: {row!r} → {md!r}"
         assert cell.tags == [], where
         assert cell.text == text, where
@@ -418,7 +419,7 @@ def test_safe_url_is_one_cell_and_reads_back(url: str) -> None:
 
 def test_seed_still_imports_byte_identically() -> None:
     # import_post raises when rendering the imported rows would change any cell of the seed.
-    imported = importer.import_post(SEED_POST.read_text(encoding="utf-8"))
+    imported = importer.import_post(SEED_POST.read_text(encoding="utf-8"), TABLE)
     assert len(imported.rows) == 31
 
 

@@ -127,7 +127,13 @@ def test_draft_post_is_built_with_build_drafts(seed_builds: dict[bool, Build]) -
 
 def test_bundle_data_file_is_not_published(seed_builds: dict[bool, Build]) -> None:
     post_dir = post_html_path(seed_builds[True].destination).parent
-    assert sorted(p.name for p in post_dir.iterdir()) == ["index.html"]
+    # The page and its open data (tests/test_page_exports.py), never models.yaml itself.
+    assert sorted(p.name for p in post_dir.iterdir()) == [
+        "feed.xml",
+        "index.html",
+        "models.csv",
+        "models.json",
+    ]
 
 
 def test_seed_table_shape(seed_table: Table) -> None:

@@ -21,6 +21,7 @@ LAYOUT = Layout()
 NOW = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
 SNAPSHOT = read_snapshot(LAYOUT, WorkingTree(ROOT))
 ROWS = dataset.load_rows(SNAPSHOT.data)
+ORDER = pipeline.context(SNAPSHOT).table.field_order
 FORM = parse_form(SNAPSHOT.update_form)
 LABELS = {f.id: f.label for f in FORM.fields}
 FIELDS = ("name", "summary", "organization", "released", "url", "data")
@@ -132,7 +133,8 @@ def test_a_field_changed_meanwhile_is_a_conflict_to_confirm_not_an_overwrite() -
     request = body("biogpt", organization="微软研究院")
     first = plan(request)
     merged = dataclasses.replace(
-        SNAPSHOT, data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "organization": "Microsoft"})
+        SNAPSHOT,
+        data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "organization": "Microsoft"}, order=ORDER),
     )
     again = plan(request, merged, recorded=first.basis)
     [problem] = errors(again.problems)
@@ -140,7 +142,7 @@ def test_a_field_changed_meanwhile_is_a_conflict_to_confirm_not_an_overwrite() -
     assert "“微软”" in problem.en and "“Microsoft”" in problem.en and "“微软研究院”" in problem.en
     assert plan(request, merged).accepted  # the contributor confirmed by editing: a fresh plan
     untouched = dataclasses.replace(
-        SNAPSHOT, data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "summary": "x"})
+        SNAPSHOT, data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "summary": "x"}, order=ORDER)
     )
     assert plan(request, untouched, recorded=first.basis).accepted  # another field moved: no conflict
 

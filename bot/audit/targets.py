@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot import inline
-from bot.dataset import FIELD_ORDER
 from bot.model import Row
 
 Kind = Literal["web", "github-repo", "github-user", "hub"]
@@ -123,17 +122,13 @@ def targets(rows: list[Row]) -> list[Target]:
             name=inline.plain(row.get("name", "")).strip() or f"#{position}",
             has_id=bool(row.get("id")),
         )
-        for field in sorted(row, key=_field_order):
+        for field in row:  # the data file's order, which follows the declared columns
             value = row[field]
             urls = [value.strip()] if field == "url" else [m.group(2) for m in inline.LINK.finditer(value)]
             for url in dict.fromkeys(urls):
                 if is_http(url):
                     found.append(Target(entry, field, url))
     return found
-
-
-def _field_order(field: str) -> tuple[int, str]:
-    return (FIELD_ORDER.index(field) if field in FIELD_ORDER else len(FIELD_ORDER), field)
 
 
 def is_http(url: str) -> bool:

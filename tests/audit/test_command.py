@@ -29,7 +29,9 @@ def repo(site_repo: Path, links: LinkServer) -> Path:
         {"id": "gone", "name": "Gone", "url": links.url("/gone")},
         {"id": "nowhere", "name": "Nowhere", "url": "https://nowhere.invalid/"},
     ]
-    (site_repo / LAYOUT.data).write_text(dataset.dump_rows(rows), encoding="utf-8")
+    (site_repo / LAYOUT.data).write_text(
+        dataset.dump_rows(rows, order=("id", "name", "url", "data")), encoding="utf-8"
+    )
     git(site_repo, "commit", "-qam", "rows pointing at the test servers")
     return site_repo
 

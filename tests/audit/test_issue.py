@@ -43,7 +43,9 @@ class Weekly:
         self.runs += 1
         workspace = self.tmp / f"ws{self.runs}"
         (workspace / LAYOUT.data).parent.mkdir(parents=True)
-        (workspace / LAYOUT.data).write_text(dataset.dump_rows(self.rows), encoding="utf-8")
+        (workspace / LAYOUT.data).write_text(
+            dataset.dump_rows(self.rows, order=("id", "name", "url", "data")), encoding="utf-8"
+        )
         event = self.tmp / "event.json"
         event.write_text("{}", encoding="utf-8")
         self.summary = self.tmp / f"summary{self.runs}.md"
