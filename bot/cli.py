@@ -11,7 +11,7 @@ from pathlib import Path
 from bot import columns, dataset, frontmatter, pipeline, report
 from bot.files import WorkingTree
 from bot.form import parse_form
-from bot.layout import Layout, Snapshot, read_snapshot
+from bot.layout import Layout, Snapshot, as_lf, read_snapshot
 from bot.model import BotError, FileChange, errors, warnings
 from bot.publish.local_git import Git
 
@@ -118,7 +118,8 @@ def say(code: str, **values: object) -> str:
 def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
     tree = WorkingTree(root)
     for path, text in ((LAYOUT.data, snapshot.data), (LAYOUT.post, snapshot.post)):
-        if tree(path) != text:
+        current = tree(path)
+        if current is None or as_lf(current) != as_lf(text):  # a CRLF checkout of LF files is not a change
             print(f"note: uncommitted changes to {path} are not part of the branch (it starts from HEAD)")
 
 

@@ -17,7 +17,7 @@ class WorkingTree:
         if not file.is_file():
             return None
         with open(file, encoding="utf-8", newline="") as f:
-            return f.read().replace("\r\n", "\n")  # the bot's texts are LF (see .gitattributes)
+            return f.read()  # as stored: the bot writes files back in their own line breaks and BOM
 
     def write(self, changes: Iterable[FileChange]) -> list[str]:
         """Write the files whose text changed; return their paths. Unchanged files are not touched."""

@@ -4,6 +4,8 @@ Round-trip editors keep comments, key order and unknown keys: tomlkit for TOML (
 ruamel.yaml for YAML (`---`); JSON (`{…}`) keeps key order and the indentation unit, but is
 re-serialized (JSON has no comments; inline arrays are laid out one item per line).
 The bot manages `lastmod` and `draft`; `date` moves only when a maintainer asks (`--redate`).
+A post with a byte order mark or CRLF line breaks is read like an LF one and joined back in its own
+convention (judged by its first line break, so a post mixing LF and CRLF comes back all in that one).
 """
 
 from __future__ import annotations
@@ -28,33 +30,52 @@ _YAML = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 class Post:
     format: Format | None
     front: str
-    """The front matter's own text, without delimiters (JSON: the whole object)."""
+    """The front matter's own text, without delimiters (JSON: the whole object); LF line breaks."""
     body: str
+    """The text after the front matter; LF line breaks."""
+    bom: bool = False
+    """The file starts with a byte order mark (kept by `join`)."""
+    newline: str = "\n"
+    """The file's line break, "\n" or "\r\n" (restored by `join`)."""
+
+
+BOM = "\ufeff"
 
 
 def split(text: str) -> Post:
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    first = text.find("\n")
+    newline = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    if newline != "\n":
+        text = text.replace("\r\n", "\n")
     for fmt, pattern in (("toml", _TOML), ("yaml", _YAML)):
         m = pattern.match(text)
         if m:
-            return Post(fmt, m.group(1) or "", text[m.end() :])  # type: ignore[arg-type]
+            return Post(fmt, m.group(1) or "", text[m.end() :], bom, newline)  # type: ignore[arg-type]
     if text.startswith("{"):
         try:
             _obj, end = json.JSONDecoder().raw_decode(text)
         except json.JSONDecodeError as exc:
             raise BotError("frontmatter-json", detail=str(exc)) from None
         rest = text[end:]
-        return Post("json", text[:end], rest[1:] if rest.startswith("\n") else rest)
-    return Post(None, "", text)
+        return Post("json", text[:end], rest[1:] if rest.startswith("\n") else rest, bom, newline)
+    return Post(None, "", text, bom, newline)
 
 
 def join(post: Post) -> str:
     if post.format == "toml":
-        return f"+++\n{post.front}+++\n{post.body}"
-    if post.format == "yaml":
-        return f"---\n{post.front}---\n{post.body}"
-    if post.format == "json":
-        return f"{post.front}\n{post.body}"
-    return post.body
+        text = f"+++\n{post.front}+++\n{post.body}"
+    elif post.format == "yaml":
+        text = f"---\n{post.front}---\n{post.body}"
+    elif post.format == "json":
+        text = f"{post.front}\n{post.body}"
+    else:
+        text = post.body
+    if post.newline != "\n":
+        text = text.replace("\n", post.newline)
+    return BOM + text if post.bom else text
 
 
 def get(post: Post, key: str) -> Any:

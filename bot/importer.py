@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import dates, frontmatter, ids, inline, render
 from bot.columns import Column, Table
@@ -126,7 +126,7 @@ def import_post(text: str, table: Table) -> Imported:
     lines = post.body.split("\n")
     generated = render.generated_block(render.render_table(rows, table))
     body = "\n".join([*lines[:start], generated, *lines[end:]])
-    return Imported(rows=rows, post=frontmatter.join(frontmatter.Post(post.format, post.front, body)))
+    return Imported(rows=rows, post=frontmatter.join(replace(post, body=body)))
 
 
 def _day_of(value: object) -> str | None:

@@ -32,12 +32,22 @@ class Snapshot:
 
 
 def read_snapshot(layout: Layout, read: Callable[[str], str | None]) -> Snapshot:
-    """Gather the files through any reader (working tree, git tree, GitHub); BotError if one is missing."""
+    """Gather the files through any reader (working tree, git tree, GitHub); BotError if one is missing.
+
+    The data file and the post stay exactly as read: the bot edits them in their own byte order mark and
+    line break convention (bot.datafile, bot.frontmatter). The forms and the schema, which it only reads,
+    are taken as LF text without a byte order mark (JSON does not allow one).
+    """
     texts = {}
     for f in fields(layout):
         path = getattr(layout, f.name)
         text = read(path)
         if text is None:
             raise BotError("file-missing", path=path)
-        texts[f.name] = text.replace("\r\n", "\n")  # a CRLF checkout reads like the LF it was committed as
+        texts[f.name] = text if f.name in ("data", "post") else as_lf(text)
     return Snapshot(**texts)
+
+
+def as_lf(text: str) -> str:
+    """`text` without a byte order mark, with LF line breaks."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")

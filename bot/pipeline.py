@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from bot import columns, dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
@@ -197,7 +197,7 @@ def regenerate(post_text: str, rows: list[Row], declared: columns.Table, now: dt
     if render.in_sync(post.body, table):
         return post_text
     body = render.replace_table(post.body, table)
-    return frontmatter.touch(frontmatter.join(frontmatter.Post(post.format, post.front, body)), now)
+    return frontmatter.touch(frontmatter.join(replace(post, body=body)), now)
 
 
 def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileChange:

@@ -39,8 +39,3 @@ def round_trip() -> YAML:
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=2, offset=0)
     return yaml
-
-
-def compose(text: str) -> Any:
-    """The node graph of YAML text (positions of every node), without constructing values."""
-    return YAML(typ="safe", pure=True).compose(text)

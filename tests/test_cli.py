@@ -184,6 +184,18 @@ def test_a_crlf_checkout_works_like_lf(site_repo: Path) -> None:
     assert run_bot(site_repo, "submit", "--dry-run", "examples/new-model.md").code == 0
 
 
+def test_write_keeps_a_bom_and_crlf_in_the_working_tree(site_repo: Path) -> None:
+    for path in (LAYOUT.post, LAYOUT.data):
+        (site_repo / path).write_bytes(b"\xef\xbb\xbf" + read(site_repo, path).replace("\n", "\r\n").encode())
+    old = (site_repo / LAYOUT.data).read_bytes()
+    assert run_bot(site_repo, "submit", "--write", "examples/new-model.md").code == 0
+    for path in (LAYOUT.post, LAYOUT.data):
+        raw = (site_repo / path).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == raw.count(b"\r\n")
+    assert (site_repo / LAYOUT.data).read_bytes().startswith(old)
+    assert "lastmod = 2026-11-25T16:00:00+08:00\r\n" in (site_repo / LAYOUT.post).read_bytes().decode()
+
+
 def test_reimporting_a_generated_post_is_refused(site_repo: Path) -> None:
     result = run_bot(site_repo, "import", "--force", LAYOUT.post)
     assert result.code == 2 and "already has a generated table" in result.err

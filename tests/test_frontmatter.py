@@ -79,3 +79,20 @@ def test_broken_front_matter_is_a_clear_error() -> None:
 def test_front_matter_that_is_not_a_mapping_is_a_clear_error() -> None:
     with pytest.raises(BotError, match="not a mapping"):
         frontmatter.touch("---\n- a\n- b\n---\nbody\n", NOW)
+
+
+@pytest.mark.parametrize("text", [TOML, YAML, JSON, "no front matter\n"])
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_bom_and_crlf_are_read_like_lf_and_kept(text: str, bom: str, newline: str) -> None:
+    stored = bom + text.replace("\n", newline)
+    post = frontmatter.split(stored)
+    assert (post.format, post.front, post.body) == (
+        (p := frontmatter.split(text)).format,
+        p.front,
+        p.body,
+    )
+    assert frontmatter.join(post) == stored
+    if post.format is not None:
+        touched = frontmatter.touch(stored, NOW)
+        assert touched == bom + frontmatter.touch(text, NOW).replace("\n", newline)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from bot import dataset, frontmatter, pipeline, render
@@ -133,3 +134,20 @@ def test_a_new_row_gets_a_fresh_id_and_the_day_it_was_accepted() -> None:
         snapshot().post,
     )
     assert pipeline.plan_submission(body, taken, NOW, LAYOUT).row["id"] == "biogpt-2-2"
+
+
+def test_a_bom_and_crlf_data_file_and_post_keep_their_convention_and_lastmod_moves() -> None:
+    """The issue's report: with a BOM, lastmod was silently not bumped. Both files also stay CRLF."""
+    s = snapshot()
+    crlf = replace(
+        s, data="\ufeff" + s.data.replace("\n", "\r\n"), post="\ufeff" + s.post.replace("\n", "\r\n")
+    )
+    outcome = pipeline.plan_submission(EXAMPLE, crlf, NOW, LAYOUT)
+    lf = pipeline.plan_submission(EXAMPLE, s, NOW, LAYOUT)
+    assert outcome.accepted and outcome.row == lf.row
+    for change, plain in zip(outcome.changes, lf.changes, strict=True):
+        assert change.new.startswith("\ufeff") and change.new.count("\n") == change.new.count("\r\n")
+        assert change.new == "\ufeff" + plain.new.replace("\n", "\r\n")
+    assert "lastmod = 2026-11-25T16:00:00+08:00\r\n" in outcome.changes[1].new
+    after = replace(s, data=outcome.changes[0].new, post=outcome.changes[1].new)
+    assert pipeline.check(after, NOW.date(), LAYOUT)[1] == 32

@@ -8,13 +8,6 @@ schema-invalid = 行的 schema 不是有效的 JSON Schema：{ $detail }
 form-not-yaml = issue 表单不是有效的 YAML：{ $detail }
 form-no-body = issue 表单没有 `body:` 字段列表。
 post-markers = 文章中必须恰好有一行 `<!-- leaderboard:start … -->`，其后有一行 `<!-- leaderboard:end -->`，包住生成的表格。
-data-not-yaml = { $file } 不是有效的 YAML：{ $detail }
-data-not-list = { $file } 必须是由行组成的 YAML 列表（`- name: …`）。
-data-row-not-mapping = { $file } 的第 { $row } 行不是“字段: 值”的映射。
-data-row-not-text = { $file } 的第 { $row } 行有一个值不是文字（是列表或映射）。
-data-row-unfaithful = 这一行无法准确写成 YAML；没有写入任何内容。
-data-not-block-list = { $file } 不是块状列表（`- name: …`）；无法向其中添加行。
-data-doc-marker = { $file } 在数据行之后有 YAML 文档标记（`---` 或 `...`）；请删掉。
 frontmatter-json = 文章的 JSON front matter 不是有效的 JSON：{ $detail }
 frontmatter-unreadable = 无法读取文章的 { $format } front matter：{ $detail }
 frontmatter-not-mapping = 文章的 { $format } front matter 不是“键 = 值”的映射。
