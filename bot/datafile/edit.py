@@ -200,9 +200,8 @@ def _compare(rows: list[Row], expected: list[Row], first: int) -> Problem | None
 def _append_to_empty(df: DataFile, new: Row, order: Sequence[str]) -> str:
     """A file without rows (empty, comments only, or `[]`): the row goes at the end, at column 0."""
     text = df.text
-    if df.shape == "flow":  # an empty `[]` becomes a block list
-        start, end = df.root.start_mark.index + df.bom, df.root.end_mark.index + df.bom
-        text = text[:start] + text[end:]
+    if df.shape == "flow" and df.root:  # an empty `[]` becomes a block list
+        text = text[: df.root[0]] + text[df.root[1] :]
     _check_editable(df)
     marker = _MARKER.search(text)
     if marker and text[marker.start() : marker.start() + 3] == "...":
@@ -371,10 +370,9 @@ def _row_end(df: DataFile, index: int, *, keep_blank_tail: bool) -> int:
 
 def _chomping(df: DataFile, index: int) -> str | None:
     """How the row's last value, if a block scalar, treats final line breaks: "+" keep, "-" strip, "" clip."""
-    value = df.last_value(index)
-    if value is None or value.style not in ("|", ">"):
+    start = df.spans[index].block
+    if start < 0:
         return None
-    start = value.start_mark.index + df.bom
     line_end = df.text.find("\n", start)
     header = df.text[start : len(df.text) if line_end < 0 else line_end].split("#")[0]
     return "+" if "+" in header else "-" if "-" in header else ""

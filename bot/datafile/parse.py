@@ -78,15 +78,29 @@ def _compose(text: str, pure: bool) -> Any:
 
 
 @dataclass(frozen=True, eq=False)
+class Span:
+    """Where a row sits: indices into the file's text (its BOM counted), and its first line."""
+
+    start: int
+    """The row's first token (its first key, or `{` of a flow mapping)."""
+    end: int
+    """Just after its last token (a block scalar's end includes the blank lines it consumed)."""
+    line: int
+    """1-based line of `start`."""
+    block: int = -1
+    """Where the row's last value starts when it is a block scalar (`|`, `>`), else -1."""
+
+
+@dataclass(frozen=True, eq=False)
 class DataFile:
-    """A parsed data file. Positions are indices into `text`; rows are never handed out to be mutated."""
+    """A parsed data file: its rows (never handed out to be mutated) and where they sit in `text`."""
 
     text: str
     shape: Shape
-    rows: tuple[Row, ...]
-    items: Sequence[Any]
-    """The row nodes (libyaml marks: indices into the text after its BOM)."""
-    root: Any
+    rows: tuple[Row, ...] = ()
+    spans: tuple[Span, ...] = ()
+    root: tuple[int, int] | None = None
+    """Start and end of the list itself."""
     aliases_across: tuple[tuple[int, int], ...] = ()
     """(row, other row) pairs, 0-based, where `row` reaches text of `other` through a YAML alias."""
     aliases_within: frozenset[int] = frozenset()
@@ -102,22 +116,13 @@ class DataFile:
         return "\r\n" if first > 0 and self.text[first - 1] == "\r" else "\n"
 
     def start(self, index: int) -> int:
-        return int(self.items[index].start_mark.index) + self.bom
+        return self.spans[index].start
 
     def end(self, index: int) -> int:
-        """Just after the row's last token (a block scalar's end includes the blank lines it consumed)."""
-        item = self.items[index]
-        if item.flow_style or not item.value:
-            return int(item.end_mark.index) + self.bom
-        return int(item.value[-1][1].end_mark.index) + self.bom
-
-    def last_value(self, index: int) -> Any:
-        item = self.items[index]
-        return None if item.flow_style or not item.value else item.value[-1][1]
+        return self.spans[index].end
 
     def line(self, index: int) -> int:
-        """The 1-based line of the file where row `index` starts."""
-        return int(self.items[index].start_mark.line) + 1
+        return self.spans[index].line
 
 
 @lru_cache(maxsize=4)
@@ -143,14 +148,28 @@ def read(text: str, *, pure: bool = False) -> DataFile:
     except (YAMLError, RecursionError) as exc:
         raise _yaml_error(exc, text) from None
     if root is None or (root.tag == STR and root.value == "" and not root.style):
-        return DataFile(text, "empty", (), (), root)
+        return DataFile(text, "empty")
     if root.tag != SEQ or not isinstance(root.value, list):
         raise BotError("data-not-list", file=FILE)
     items = root.value
     rows = tuple(_row(number, item) for number, item in enumerate(items, start=1))
     across, within = _aliases(items) if "*" in text else ((), frozenset[int]())
     shape: Shape = "flow" if root.flow_style else "block"
-    return DataFile(text, shape, rows, items, root, across, within)
+    span = (root.start_mark.index + bom, root.end_mark.index + bom)
+    return DataFile(text, shape, rows, _spans(items, bom), span, across, within)
+
+
+def _spans(items: Sequence[Any], bom: int) -> tuple[Span, ...]:
+    spans = []
+    for item in items:
+        start = item.start_mark
+        if item.flow_style or not item.value:
+            spans.append(Span(start.index + bom, item.end_mark.index + bom, start.line + 1))
+            continue
+        last = item.value[-1][1]
+        block = last.start_mark.index + bom if last.style in ("|", ">") else -1
+        spans.append(Span(start.index + bom, last.end_mark.index + bom, start.line + 1, block))
+    return tuple(spans)
 
 
 def _row(number: int, item: Any) -> Row:
