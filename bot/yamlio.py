@@ -25,7 +25,8 @@ def load_safe(text: str) -> Any:
 
 
 def load_text(text: str) -> Any:
-    """Like `load_safe`, but every scalar is a string."""
+    """Like `load_safe`, but every scalar is a string (the bot reads models.yaml with bot.datafile; the tests
+    use this independent loader to check it)."""
     yaml = YAML(typ="safe", pure=False)
     yaml.Resolver = _TextResolver
     return yaml.load(text)
