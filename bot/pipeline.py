@@ -11,7 +11,19 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot import columns, dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
+from bot import (
+    body_review,
+    columns,
+    dataset,
+    dates,
+    duplicates,
+    frontmatter,
+    ids,
+    inline,
+    issue_body,
+    render,
+    validate,
+)
 from bot.form import UPDATE, Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
 from bot.model import BotError, FileChange, Problem, Row, errors, quote
@@ -151,11 +163,12 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
     if not parsed.present:
         return {}, [Problem(NOT_A_FORM)]
-    answers, more = row_from_answers(parsed.values, ctx.form)
+    problems += body_review.problems(parsed, ctx.form)
+    answers, more = row_from_answers(parsed.answers, ctx.form)
     problems += more
     taken = {r["id"] for r in ctx.rows if "id" in r}
     row = {"id": ids.derive(answers.get("name", ""), taken), **answers, "added": today.isoformat()}
-    flagged = {p.field for p in problems}
+    flagged = {p.field for p in problems if p.field is not None}
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
     problems += [p for p in checked if p.field not in flagged]
     problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels, ctx.links)

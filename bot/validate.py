@@ -28,6 +28,8 @@ _INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 Found = tuple[str, str, dict[str, object]]
 """A review finding: field, catalog code, values of the message."""
+# `| a | b |`: a markdown table row (a name with two `|` is one too: `a | b | c`).
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 def load_schema(text: str) -> dict[str, Any]:
@@ -132,6 +134,10 @@ def _review(row: Row, today: dt.date) -> Iterable[Found]:
             yield from ((field, code, values) for code, values in text_problems(row[field]))
     if row.get("name") and not letters_or_digits(row["name"]):
         yield "name", "name-no-letter", {}
+    for field in TEXT_FIELDS:
+        text = inline.plain(row.get(field, ""))
+        if _TABLE_ROW.match(text) or (field == "name" and text.count("|") >= 2):
+            yield field, "text-table-row", {"value": quote(row[field])}
     if "url" in row:
         yield from (("url", code, values) for code, values in url_problems(row["url"]))
     if "released" in row:

@@ -129,3 +129,16 @@ def test_the_json_schema_uri_format_is_checked() -> None:
         {"id": "a", "name": "A", "url": "https://exa mple.org/"}, SCHEMA, LABELS
     )
     assert problem.field == "url" and "not a valid URL" in problem.message
+
+
+def test_a_pasted_table_row_is_refused_naming_the_field_in_both_languages() -> None:
+    for name in (
+        "| Apollo-7B | 香港中文大学（深圳） | 2024年3月 |",
+        "Apollo-7B | 香港中文大学（深圳） | 2024年3月",
+    ):
+        [(field, severity, message)] = problems({"name": name})
+        assert field == "name" and severity == "error"
+        assert "看起来是从 markdown 表格复制的一整行" in message
+        assert "looks like a row pasted from a markdown table" in message
+    assert problems({"name": "A|B"}) == []
+    assert [field for field, _, _ in problems({"name": "X", "data": "| a | b |"})] == ["data"]
