@@ -213,15 +213,21 @@ def regenerate(post_text: str, rows: list[Row], declared: columns.Table, now: dt
     return frontmatter.touch(frontmatter.join(frontmatter.Post(post.format, post.front, body)), now)
 
 
-def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileChange:
-    rows = dataset.load_rows(snapshot.data)
-    table = columns.load(load_schema(snapshot.schema))
-    return FileChange(layout.post, snapshot.post, regenerate(snapshot.post, rows, table, now))
-
-
-def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
-    """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
+def plan_render(
+    snapshot: Snapshot, now: dt.datetime, layout: Layout
+) -> tuple[FileChange | None, list[Problem]]:
+    """The regenerated post, or None and the errors when `check` would reject the data."""
     ctx = context(snapshot)
+    problems = check_data(ctx, now.date(), layout)
+    if errors(problems):
+        return None, problems
+    return FileChange(
+        layout.post, snapshot.post, regenerate(snapshot.post, ctx.rows, ctx.table, now)
+    ), problems
+
+
+def check_data(ctx: Context, today: dt.date, layout: Layout) -> list[Problem]:
+    """Problems of the data, the form and the schema (everything `check` reports but the post)."""
     problems = schema_agreement(ctx.form, ctx.schema, form_path=layout.form, schema_path=layout.schema)
     if ctx.update_form is not None:
         problems += schema_agreement(
@@ -241,6 +247,13 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
         )
     problems += duplicates.stored_problems(ctx.rows, ctx.labels)
     problems += id_problems(ctx.rows)
+    return problems
+
+
+def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
+    """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
+    ctx = context(snapshot)
+    problems = check_data(ctx, today, layout)
     post = frontmatter.split(snapshot.post)
     try:
         in_sync = render.in_sync(post.body, render.render_table(ctx.rows, ctx.table))
