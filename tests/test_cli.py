@@ -345,3 +345,22 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(site_repo: Path) -> No
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
     )
     assert shell.returncode == 0 and shell.stderr == "" and len(shell.stdout.splitlines()) == 1
+
+
+def test_the_setup_guide_recipe_for_an_existing_hugo_site_works(tmp_path: Path) -> None:
+    """docs/github-setup.md, section 8: copy the listed files, add a post with the two markers."""
+    site = tmp_path / "blog"
+    for path in (LAYOUT.form, LAYOUT.update_form, LAYOUT.schema):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text((REPO_ROOT / path).read_text(encoding="utf-8"), encoding="utf-8")
+    (site / LAYOUT.data).parent.mkdir(parents=True)
+    (site / LAYOUT.data).write_text("[]\n", encoding="utf-8")
+    post = "---\ntitle: 榜单\ndraft: true\n---\n\n前言\n\n<!-- leaderboard:start -->\n<!-- leaderboard:end -->\n\n后记\n"
+    (site / LAYOUT.post).write_text(post, encoding="utf-8")
+    assert run_bot(site, "render").code == 0
+    assert run_bot(site, "check").code == 0
+    example = str(REPO_ROOT / "examples/new-model.md")
+    assert run_bot(site, "submit", "--write", example).code == 0
+    text = read(site, LAYOUT.post)
+    assert "前言" in text and "后记" in text and "| Meditron-70B 基于Llama-2的开源医学大模型 |" in text
+    assert run_bot(site, "post", "publish").code == 0 and "draft: false" in read(site, LAYOUT.post)
