@@ -137,7 +137,11 @@ def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
 
 def parse_issue(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     form_path = args.form or (root / LAYOUT.form)
-    form = parse_form(form_path.read_text(encoding="utf-8")) if args.form or form_path.is_file() else None
+    form = (
+        parse_form(form_path.read_text(encoding="utf-8"), str(form_path))
+        if args.form or form_path.is_file()
+        else None
+    )
     from bot import body_review, issue_body
 
     parsed = issue_body.parse_body(_read_body(args.body), form)

@@ -32,7 +32,9 @@ def load_rows(text: str) -> list[Row]:
     try:
         doc = yamlio.load_text(text)
     except Exception as exc:
-        raise BotError("data-not-yaml", file=FILE, detail=str(exc)) from None
+        raise BotError(
+            "data-not-yaml", file=FILE, detail=str(exc).replace('"<unicode string>"', FILE)
+        ) from None
     if doc is None:
         return []
     if not isinstance(doc, list):

@@ -364,3 +364,24 @@ def test_the_setup_guide_recipe_for_an_existing_hugo_site_works(tmp_path: Path) 
     text = read(site, LAYOUT.post)
     assert "前言" in text and "后记" in text and "| Meditron-70B 基于Llama-2的开源医学大模型 |" in text
     assert run_bot(site, "post", "publish").code == 0 and "draft: false" in read(site, LAYOUT.post)
+
+
+def test_check_accepts_a_date_stored_by_hand_in_a_spelling_it_lists_as_valid(site_repo: Path) -> None:
+    with open(site_repo / LAYOUT.data, "a", encoding="utf-8") as f:
+        f.write("- id: hand-added\n  name: Hand-added\n  released: 2023年2月1日\n  added: '2026-11-20'\n")
+    assert run_bot(site_repo, "render").code == 0
+    checked = run_bot(site_repo, "check")
+    assert checked.code == 0, checked.out
+    assert "write 2023-02-01" in checked.out and "提醒 warning" in checked.out
+    assert "| Hand-added | | 2023年2月1日 |" in read(site_repo, LAYOUT.post).replace("  ", " ")
+
+
+def test_yaml_errors_name_the_file(site_repo: Path) -> None:
+    (site_repo / LAYOUT.data).write_text("- name: [\n", encoding="utf-8")
+    broken = run_bot(site_repo, "check")
+    assert broken.code == 2 and "<unicode string>" not in broken.err
+    assert "in models.yaml, line" in broken.err
+    git(site_repo, "checkout", "--", LAYOUT.data)
+    (site_repo / LAYOUT.form).write_text("body: [\n", encoding="utf-8")
+    broken = run_bot(site_repo, "check")
+    assert broken.code == 2 and "<unicode string>" not in broken.err and LAYOUT.form in broken.err
