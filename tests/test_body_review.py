@@ -107,3 +107,11 @@ def test_whatever_the_bot_cuts_from_githubs_reading_is_named_in_a_problem(body: 
         if published != github:
             assert spec.id in cut, (spec.id, published, github)
             assert github.startswith(published) or github.lower().startswith(("none", "_no response_"))
+
+
+def test_html_in_one_answer_is_quoted_alone_not_with_the_fields_after_it() -> None:
+    for html in ("<SCRIPT>", "<pre>", "<!--"):
+        row, problems = review(EXAMPLE.replace("基于Llama-2的开源医学大模型", html))
+        [problem] = [p for p in problems if p.code == "text-html"]
+        assert problem.field == "summary" and problem.values == {"html": f"“{html}”"}
+        assert row["organization"] == "洛桑联邦理工学院（EPFL）"
