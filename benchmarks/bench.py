@@ -70,7 +70,7 @@ def synthetic_rows(count: int) -> list[dict[str, str]]:
 
 def synthetic_repo(base: Path, count: int) -> Path:
     repo = base / f"rows-{count}"
-    for path in (LAYOUT.form, LAYOUT.schema):
+    for path in (LAYOUT.form, LAYOUT.update_form, LAYOUT.schema):
         (repo / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / path, repo / path)
     rows = synthetic_rows(count)
