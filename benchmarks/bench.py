@@ -1,4 +1,4 @@
-"""Benchmarks: `check` on the seed, `submit --dry-run` on synthetic 1k/10k-row data.
+"""Benchmarks: `check` on the seed, `submit --write --dry-run` on synthetic 1k/10k-row data (not git repositories).
 
 Run: python benchmarks/bench.py [--repeat N]. Prints a table of medians (wall time of the real CLI in a
 subprocess, interpreter start-up included) and the ratio to a bare YAML safe load of the same data.
@@ -103,18 +103,18 @@ def main() -> None:
             repo = synthetic_repo(Path(tmp), count)
             text = (repo / LAYOUT.data).read_text(encoding="utf-8")
             load = median_seconds(lambda text=text: yamlio.load_safe(text), repeat)
-            submit = median_seconds(cli(repo, "submit", "--dry-run", example), repeat)
+            submit = median_seconds(cli(repo, "submit", "--write", "--dry-run", example), repeat)
             check = median_seconds(cli(repo, "check"), max(1, repeat // 2))
             submit_times[count] = submit
             budget = "1" if count == 1_000 else "3"
             lines.append(
-                f"| submit --dry-run (budget {budget} s) | {count:,} | {submit:.3f} | {load:.3f} | {submit / load:.1f}x |"
+                f"| submit --write --dry-run (budget {budget} s) | {count:,} | {submit:.3f} | {load:.3f} | {submit / load:.1f}x |"
             )
             lines.append(f"| check | {count:,} | {check:.3f} | {load:.3f} | {check / load:.1f}x |")
     growth = (submit_times[10_000] - startup) / (submit_times[1_000] - startup)
     print("\n".join(lines))
     print(
-        f"\nsubmit --dry-run growth 1k → 10k rows, start-up subtracted: {growth:.1f}x for 10x the rows (linear = 10x)"
+        f"\nsubmit --write --dry-run growth 1k → 10k rows, start-up subtracted: {growth:.1f}x for 10x the rows (linear = 10x)"
     )
 
 

@@ -39,7 +39,7 @@ def read_environment(environ: Mapping[str, str]) -> Environment:
     if missing:
         raise BotError("not-in-actions", missing=", ".join(missing))
     try:
-        with open(environ["GITHUB_EVENT_PATH"], encoding="utf-8") as f:
+        with open(environ["GITHUB_EVENT_PATH"], encoding="utf-8-sig") as f:  # a BOM is not JSON
             event = json.load(f)
     except (OSError, ValueError) as exc:
         raise BotError("event-unreadable", detail=str(exc)) from None

@@ -31,6 +31,8 @@ def run(args: argparse.Namespace, now: dt.datetime) -> int:
         "refresh": github,
         "audit": audit,
     }[args.command]
+    if args.command in ("submit", "render", "check", "post"):
+        _require_leaderboard(root)
     return handler(args, root, now)
 
 
@@ -41,10 +43,17 @@ def _root(repo: Path | None) -> Path:
     return Path(top) if top else Path.cwd()
 
 
+def _require_leaderboard(root: Path) -> None:
+    """Say plainly when the command runs somewhere else (a file missing from a real one is reported later)."""
+    if not any((root / path).is_file() for path in LAYOUT.paths()):
+        raise BotError("not-a-leaderboard", root=str(root), form=LAYOUT.form, data=LAYOUT.data)
+
+
 def _read_body(name: str) -> str:
+    """The issue body; a byte order mark (Windows editors save one) is not part of it."""
     if name == "-":
-        return sys.stdin.read()
-    with open(name, encoding="utf-8", newline="") as f:
+        return sys.stdin.read().removeprefix("\ufeff")
+    with open(name, encoding="utf-8-sig", newline="") as f:
         return f.read()
 
 
@@ -58,12 +67,17 @@ def branch_name(outcome: pipeline.Outcome, issue: int | None) -> str:
 
 def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     body = _read_body(args.body)
-    local = not (args.write or args.dry_run)
     git = Git(root)
-    if local:
-        snapshot = read_snapshot(LAYOUT, lambda path: git.show("HEAD", path))
-    else:
+    if args.write:
+        print(say("cli-reading-tree"))
         snapshot = read_snapshot(LAYOUT, WorkingTree(root))
+    else:
+        head = git.try_run("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        if head is None:
+            raise BotError("submit-needs-git", root=str(root))
+        print(say("cli-reading-head", commit=head[:12]))
+        snapshot = read_snapshot(LAYOUT, lambda path: git.show(head, path))
+        _warn_uncommitted(snapshot, root)
     from bot import update
 
     outcome = update.plan_request(body, snapshot, now, LAYOUT)
@@ -84,7 +98,6 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         written = WorkingTree(root).write(outcome.changes)
         print("\n" + say("cli-wrote", paths=", ".join(written)))
         return 0
-    _warn_uncommitted(snapshot, root)
     branch = args.branch or branch_name(outcome, args.issue)
     from bot import messages
     from bot.publish import Proposal
@@ -120,22 +133,32 @@ def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
     for path, text in ((LAYOUT.data, snapshot.data), (LAYOUT.post, snapshot.post)):
         current = tree(path)
         if current is None or as_lf(current) != as_lf(text):  # a CRLF checkout of LF files is not a change
-            print(f"note: uncommitted changes to {path} are not part of the branch (it starts from HEAD)")
+            print(say("cli-uncommitted", path=path))
 
 
 def parse_issue(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     form_path = args.form or (root / LAYOUT.form)
-    form = parse_form(form_path.read_text(encoding="utf-8")) if args.form or form_path.is_file() else None
-    from bot import issue_body
+    form = (
+        parse_form(form_path.read_text(encoding="utf-8"), str(form_path))
+        if args.form or form_path.is_file()
+        else None
+    )
+    from bot import body_review, issue_body
 
     parsed = issue_body.parse_body(_read_body(args.body), form)
-    print(json.dumps(parsed.values, ensure_ascii=False, indent=2))
+    print(json.dumps(parsed.answers, ensure_ascii=False, indent=2))
+    if form is not None and parsed.extra:
+        print(report.problems_text(body_review.problems(parsed, form)), file=sys.stderr)
     return 0
 
 
 def render_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     snapshot = read_snapshot(LAYOUT, WorkingTree(root))
-    change = pipeline.plan_render(snapshot, now, LAYOUT)
+    change, problems = pipeline.plan_render(snapshot, now, LAYOUT)
+    if change is None:
+        print(say("cli-not-rendering", data=LAYOUT.data))
+        print(report.problems_text(errors(problems)))
+        return 1
     if not change.changed:
         print(f"{LAYOUT.post} is up to date.")
         return 0

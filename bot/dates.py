@@ -4,13 +4,50 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.model import quote
 
 _NUMERIC = re.compile(r"^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?$")
-_CHINESE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
-ACCEPTED_FORMS = "2023, 2023-04, 2023-04-19, 2023/4/19, 2023.04.19 或 / or 2023年4月19日"
+_CHINESE = re.compile(r"^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号號])?)?$")
+# Month first, a four-digit year last: 03/2024, 3-2024, 03.2024.
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+# Day and month both first: 03/04/2024 (which one is the month depends on the writer's country).
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"([a-z]+)\.?"
+# March 2024, Mar. 2024, March 1, 2024, March 1st 2024, 1 March 2024, 2024 March.
+_ENGLISH = (
+    (re.compile(rf"^{_MONTH},?\s+(\d{{4}})$"), ("month", "year")),
+    (re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$"), ("month", "day", "year")),
+    (
+        re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})$"),
+        ("day", "month", "year"),
+    ),
+    (re.compile(rf"^(\d{{4}})\s+{_MONTH}$"), ("year", "month")),
+)
+ACCEPTED_FORMS = "2023, 2023-04, 2023-04-19, 2023/4/19, 2023.04.19, 2023年4月19日 或 / or April 2023"
 
 
 class DateError(ValueError):
@@ -53,22 +90,73 @@ class Released:
 
 
 def parse(text: str) -> Released:
-    """Read any accepted spelling; DateError says what is wrong."""
+    """Read any accepted spelling (full-width digits and punctuation too); DateError says what is wrong."""
     value = text.strip()
-    m = _NUMERIC.match(value)
-    parts = (m.group(1), m.group(3), m.group(4)) if m else None
+    normal = " ".join(unicodedata.normalize("NFKC", value).split()).lower()
+    parts = _numeric(normal) or _english(normal)
     if parts is None:
-        c = _CHINESE.match(value)
-        parts = (c.group(1), c.group(2), c.group(3)) if c else None
-    if parts is None:
+        ambiguous = _DAY_MONTH_YEAR.match(normal)
+        if ambiguous:
+            raise _ambiguous(value, ambiguous)
         raise DateError("date-unknown", value=quote(value), forms=ACCEPTED_FORMS)
-    year, month, day = (int(p) if p else None for p in parts)
-    assert year is not None
+    year, month, day = parts
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         raise DateError("date-not-real", value=quote(value)) from None
     return Released(year, month, day)
+
+
+Parts = tuple[int, int | None, int | None]
+
+
+def _numeric(text: str) -> Parts | None:
+    for pattern, order in ((_NUMERIC, (1, 3, 4)), (_CHINESE, (1, 2, 3)), (_MONTH_YEAR, (2, 1, 0))):
+        m = pattern.match(text)
+        if m:
+            year, month, day = (int(m.group(i)) if i and m.group(i) else None for i in order)
+            assert year is not None
+            return year, month, day
+    m = _DAY_MONTH_YEAR.match(text)
+    if m:
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        readings = {(year, mo, d) for mo, d in ((first, second), (second, first)) if _real(year, mo, d)}
+        if len(readings) == 1:  # 13/04/2024, or 04/04/2024: only one calendar date fits
+            year, month, day = readings.pop()
+            return year, month, day
+    return None
+
+
+def _english(text: str) -> Parts | None:
+    for pattern, names in _ENGLISH:
+        m = pattern.match(text)
+        if m:
+            got = dict(zip(names, m.groups(), strict=True))
+            month = _MONTHS.get(got["month"])
+            if month is None:
+                return None
+            return int(got["year"]), month, int(got["day"]) if "day" in got else None
+    return None
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _ambiguous(value: str, m: re.Match[str]) -> DateError:
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if not (_real(year, first, second) or _real(year, second, first)):
+        return DateError("date-not-real", value=quote(value))
+    return DateError(
+        "date-ambiguous",
+        value=quote(value),
+        month_first=Released(year, first, second).stored(),
+        day_first=Released(year, second, first).stored(),
+    )
 
 
 def is_future(released: Released, today: dt.date) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import yamlio
+from bot.layout import Layout
 from bot.model import BotError, Problem
 
 INPUT_TYPES = ("input", "textarea", "dropdown", "checkboxes")
@@ -55,12 +56,13 @@ def normalize_label(label: str) -> str:
     return " ".join(label.split())
 
 
-def parse_form(text: str) -> Form:
-    """Read an issue-form YAML text; BotError when it is not one."""
+def parse_form(text: str, path: str = Layout().form) -> Form:
+    """Read an issue-form YAML text; BotError when it is not one (naming `path`, not ruamel's
+    `<unicode string>`)."""
     try:
         doc = yamlio.load_safe(text)
     except Exception as exc:  # ruamel raises many YAMLError subclasses
-        raise BotError("form-not-yaml", detail=str(exc)) from None
+        raise BotError("form-not-yaml", detail=str(exc).replace('"<unicode string>"', path)) from None
     if not isinstance(doc, Mapping) or not isinstance(doc.get("body"), list):
         raise BotError("form-no-body")
     fields = tuple(_field(item) for item in doc["body"] if _is_input(item))

@@ -94,7 +94,8 @@ def _load(post: Post) -> Any:
         elif post.format == "json":
             doc = json.loads(post.front)
     except Exception as exc:
-        raise BotError("frontmatter-unreadable", format=str(post.format), detail=str(exc)) from None
+        detail = str(exc).replace('"<unicode string>"', "the front matter")  # lines count from its first
+        raise BotError("frontmatter-unreadable", format=str(post.format), detail=detail) from None
     if not isinstance(doc, Mapping):
         raise BotError("frontmatter-not-mapping", format=str(post.format))
     return doc

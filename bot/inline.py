@@ -9,7 +9,9 @@ so hand-written text such as the seed's `-基于…` or `&20+` renders byte-iden
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>]+)\)")
 """A markdown link with an http(s) destination and no nested brackets or parentheses."""
@@ -53,6 +55,43 @@ def segments(text: str) -> list[str | Link]:
     if pos < len(text):
         parts.append(text[pos:])
     return parts
+
+
+# A host name as readers see one in text: labels of letters, digits and hyphens joined by dots, the last
+# of letters only (github.com, 例子.中国); after NFKC, and with the ideographic full stop read as a dot,
+# as browsers read it in an address (github。com goes to github.com).
+_HOST_IN_TEXT = re.compile(r"(?<![\w.-])(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
+
+
+def _as_address(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("\u3002", ".").casefold()
+
+
+def hosts_named(label: str) -> list[str]:
+    """The host names a link's visible text shows (`github.com.`, `ｇｉｔｈｕｂ．ｃｏｍ`, `www.x.org/a`)."""
+    return [m.group(0) for m in _HOST_IN_TEXT.finditer(_as_address(label))]
+
+
+def host_of(url: str) -> str:
+    """The host a link goes to, as the browser reads it (user info dropped, %-escapes decoded)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return _as_address(unquote(host)).rstrip(".")
+
+
+def _idna(host: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+def same_host(shown: str, host: str) -> bool:
+    """Whether text showing `shown` tells the truth about a link to `host` (a `www.` aside)."""
+    a, b = (_idna(_as_address(h).rstrip(".")).removeprefix("www.") for h in (shown, host))
+    return a == b
 
 
 def plain(text: str) -> str:
@@ -143,6 +182,7 @@ def from_markdown(cell: str) -> str:
 
 def fold(text: str) -> str:
     """Fold multi-line text onto one line; list items keep the seed's ` -item` style."""
+    text = text.replace("\t", " ")  # a tab pasted from a spreadsheet is a space on the page
     if "\n" not in text and "\r" not in text:
         return text.strip()
     parts: list[str] = []

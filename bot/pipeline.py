@@ -11,7 +11,19 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from bot import columns, dataset, dates, duplicates, frontmatter, ids, inline, issue_body, render, validate
+from bot import (
+    body_review,
+    columns,
+    dataset,
+    dates,
+    duplicates,
+    frontmatter,
+    ids,
+    inline,
+    issue_body,
+    render,
+    validate,
+)
 from bot.form import UPDATE, Form, parse_form, schema_agreement
 from bot.layout import Layout, Snapshot
 from bot.model import BotError, FileChange, Problem, Row, errors, quote
@@ -151,11 +163,12 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
     if not parsed.present:
         return {}, [Problem(NOT_A_FORM)]
-    answers, more = row_from_answers(parsed.values, ctx.form)
+    problems += body_review.problems(parsed, ctx.form)
+    answers, more = row_from_answers(parsed.answers, ctx.form)
     problems += more
     taken = {r["id"] for r in ctx.rows if "id" in r}
     row = {"id": ids.derive(answers.get("name", ""), taken), **answers, "added": today.isoformat()}
-    flagged = {p.field for p in problems}
+    flagged = {p.field for p in problems if p.field is not None}
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
     problems += [p for p in checked if p.field not in flagged]
     problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels, ctx.links)
@@ -200,15 +213,21 @@ def regenerate(post_text: str, rows: list[Row], declared: columns.Table, now: dt
     return frontmatter.touch(frontmatter.join(replace(post, body=body)), now)
 
 
-def plan_render(snapshot: Snapshot, now: dt.datetime, layout: Layout) -> FileChange:
-    rows = dataset.load_rows(snapshot.data)
-    table = columns.load(load_schema(snapshot.schema))
-    return FileChange(layout.post, snapshot.post, regenerate(snapshot.post, rows, table, now))
-
-
-def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
-    """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
+def plan_render(
+    snapshot: Snapshot, now: dt.datetime, layout: Layout
+) -> tuple[FileChange | None, list[Problem]]:
+    """The regenerated post, or None and the errors when `check` would reject the data."""
     ctx = context(snapshot)
+    problems = check_data(ctx, now.date(), layout)
+    if errors(problems):
+        return None, problems
+    return FileChange(
+        layout.post, snapshot.post, regenerate(snapshot.post, ctx.rows, ctx.table, now)
+    ), problems
+
+
+def check_data(ctx: Context, today: dt.date, layout: Layout) -> list[Problem]:
+    """Problems of the data, the form and the schema (everything `check` reports but the post)."""
     problems = schema_agreement(ctx.form, ctx.schema, form_path=layout.form, schema_path=layout.schema)
     if ctx.update_form is not None:
         problems += schema_agreement(
@@ -228,6 +247,13 @@ def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Prob
         )
     problems += duplicates.stored_problems(ctx.rows, ctx.labels)
     problems += id_problems(ctx.rows)
+    return problems
+
+
+def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:
+    """Everything `python -m bot check` reports (errors fail it, warnings do not), and the row count."""
+    ctx = context(snapshot)
+    problems = check_data(ctx, today, layout)
     post = frontmatter.split(snapshot.post)
     try:
         in_sync = render.in_sync(post.body, render.render_table(ctx.rows, ctx.table))

@@ -28,6 +28,8 @@ _INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 Found = tuple[str, str, dict[str, object]]
 """A review finding: field, catalog code, values of the message."""
+# `| a | b |`: a markdown table row (a name with two `|` is one too: `a | b | c`).
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
 def load_schema(text: str) -> dict[str, Any]:
@@ -62,9 +64,29 @@ def schema_problems(
         if err.validator == "required":
             field = str(err.message).split("'")[1]
         code, values = _schema_message(err, field, schema)
+        severity: Severity = "error"
+        if code == "date-pattern" and (stored := _stored_form(err.instance)) is not None:
+            # Written by hand in another accepted spelling: a date all the same (render shows it).
+            code, values, severity = (
+                "date-not-stored-form",
+                {"value": value_of(err), "stored": stored},
+                "warning",
+            )
         if field is None or field not in {p.field for p in problems}:  # one message per field
-            problems.append(Problem(code, values, field=field, label=labels.get(field or "", field)))
+            label = labels.get(field or "", field)
+            problems.append(Problem(code, values, field=field, label=label, severity=severity))
     return problems
+
+
+def value_of(err: jsonschema.ValidationError) -> str:
+    return quote(err.instance) if isinstance(err.instance, str) else ""
+
+
+def _stored_form(value: object) -> str | None:
+    try:
+        return dates.parse(value).stored() if isinstance(value, str) else None
+    except dates.DateError:
+        return None
 
 
 def _schema_message(
@@ -86,6 +108,9 @@ def _schema_message(
     if keyword == "type":
         return "not-text", {}
     if field == "url":
+        specific = url_problems(err.instance) if isinstance(err.instance, str) else []
+        if specific and specific[0][0] in SPECIFIC_URL_CODES:
+            return specific[0]
         return ("url-scheme", {}) if keyword == "pattern" else ("url-invalid", {"value": value})
     if field == "released" and keyword == "pattern":
         return "date-pattern", {"forms": dates.ACCEPTED_FORMS}
@@ -132,6 +157,14 @@ def _review(row: Row, today: dt.date) -> Iterable[Found]:
             yield from ((field, code, values) for code, values in text_problems(row[field]))
     if row.get("name") and not letters_or_digits(row["name"]):
         yield "name", "name-no-letter", {}
+    for field in TEXT_FIELDS:
+        text = inline.plain(row.get(field, ""))
+        if _TABLE_ROW.match(text) or (field == "name" and text.count("|") >= 2):
+            yield field, "text-table-row", {"value": quote(row[field])}
+        word = longest_word(text)
+        if len(word) > LONGEST_WORD:
+            values = {"word": quote(word), "length": len(word), "limit": LONGEST_WORD}
+            yield field, "text-long-word-url" if "://" in word or "www." in word else "text-long-word", values
     if "url" in row:
         yield from (("url", code, values) for code, values in url_problems(row["url"]))
     if "released" in row:
@@ -149,25 +182,126 @@ def letters_or_digits(name: str) -> bool:
 
 
 def text_problems(text: str) -> list[Message]:
-    """Why a text field could not be published as is (empty when it can)."""
+    """Why a text field could not be published as is (empty when it can). Links are judged as
+    `inline` renders them: the text that is rendered is the text that is checked."""
     found: list[Message] = []
-    if any(unicodedata.category(ch) in _INVISIBLE or ch in _BLANK_LETTERS for ch in text.replace("\n", "")):
-        found.append(("text-invisible", {}))
+    invisible = invisible_characters(text)
+    if invisible:
+        i = invisible[0]
+        values = {"char": describe(text[i]), "near": quote(_marked(text, i)), "count": len(invisible)}
+        found.append(("text-invisible", values))
     if _TEMPLATE.search(text):
         found.append(("text-template", {}))
-    for kind, detail in _markup(text):
-        if kind == "html":
-            found.append(("text-html", {"html": quote(detail)}))
-        elif kind == "image":
-            found.append(("text-image", {}))
-        elif kind == "link":
-            found.append(("text-link-scheme", {"url": quote(detail)}))
-        elif kind == "spoof":
-            found.append(("text-link-spoof", {"url": quote(detail)}))
+    parts = inline.segments(text)
+    for i, part in enumerate(parts):
+        if isinstance(part, inline.Link):
+            found += _link_problems(part)
+            if i and isinstance(parts[i - 1], str) and str(parts[i - 1]).endswith("!"):
+                found.append(("text-image", {}))  # `![x](…)`: shown as ! and a link, not an image
+            continue
+        for kind, detail in _markup(part):
+            if kind == "html":
+                found.append(("text-html", {"html": quote(detail)}))
+            elif kind == "image":
+                found.append(("text-image", {}))
+            elif kind == "link":
+                found.append(("text-link-scheme", {"url": quote(detail)}))
     stripped = inline.plain(text).strip()
     if stripped.endswith(("-", "—", "–", "，", ",")):
         found.append(("text-trailing", {"char": stripped[-1]}))
+    unique: list[Message] = []
+    for message in found:  # the same link twice is one problem
+        if message not in unique:
+            unique.append(message)
+    return unique
+
+
+def _link_problems(link: inline.Link) -> list[Message]:
+    """A link as it is rendered: its label is what readers see, its URL where it goes."""
+    if not any(_visible(ch) for ch in link.label):
+        return [("link-empty-label", {"url": quote(link.url)})]
+    parts = _split(link.url)
+    host = inline.host_of(link.url)
+    if parts is not None and "@" in parts.netloc:
+        return [("link-userinfo", {"url": quote(link.url), "host": quote(host)})]
+    named = [h for h in inline.hosts_named(link.label) if not inline.same_host(h, host)]
+    if named:
+        return [("text-link-spoof", {"url": quote(link.url), "shown": quote(named[0]), "host": quote(host)})]
+    return []
+
+
+def _visible(ch: str) -> bool:
+    return (
+        not ch.isspace()
+        and unicodedata.category(ch) not in _INVISIBLE | {"Mn", "Me"}
+        and ch not in _BLANK_LETTERS
+    )
+
+
+def invisible_characters(text: str) -> list[int]:
+    """Offsets of characters a reader cannot see (a zero-width joiner inside an emoji is part of it)."""
+    found = []
+    for i, ch in enumerate(text):
+        if ch in "\n\t":  # line breaks and tabs are folded to spaces (inline.fold)
+            continue
+        if unicodedata.category(ch) in _INVISIBLE or ch in _BLANK_LETTERS:
+            if ch == ZWJ and _joins_emoji(text, i):
+                continue
+            found.append(i)
     return found
+
+
+ZWJ = "\u200d"
+_EMOJI_TAIL = frozenset("\ufe0f\ufe0e") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))  # VS16/15, skin tones
+
+
+def _joins_emoji(text: str, i: int) -> bool:
+    """A zero-width joiner between two emoji (👩‍⚕️, 🧑‍💻): it makes them one picture."""
+    before = i - 1
+    while before >= 0 and text[before] in _EMOJI_TAIL:
+        before -= 1
+    if before < 0 or i + 1 >= len(text):
+        return False
+    import icu  # PyICU: Extended_Pictographic, the property emoji ZWJ sequences are made of
+
+    def pictographic(ch: str) -> bool:
+        return bool(icu.Char.hasBinaryProperty(ch, icu.UProperty.EXTENDED_PICTOGRAPHIC))
+
+    return pictographic(text[before]) and pictographic(text[i + 1])
+
+
+def describe(ch: str) -> str:
+    """U+200B ZERO WIDTH SPACE: what to look for, whatever font shows the message."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, unicodedata.category(ch))}"
+
+
+def _marked(text: str, i: int, around: int = 12) -> str:
+    """The text around offset i, the character itself shown as ⟦U+XXXX⟧."""
+    start = max(0, i - around)
+    shown = text[start:i] + f"⟦U+{ord(text[i]):04X}⟧" + text[i + 1 : i + 1 + around]
+    return ("…" if start else "") + shown.replace("\n", " ") + ("…" if i + 1 + around < len(text) else "")
+
+
+LONGEST_WORD = 40
+"""Characters in a row with no place the page can wrap the line (see `longest_word`). More than this
+and the column grows as wide as the word: 40 is about 20em (320 px at 16 px), wider than any word of
+the seed (24: `ClueAI/ChatYuan-large-v2`) and than model ids such as `meta-llama/Llama-2-70b-chat-hf`."""
+
+
+def longest_word(text: str) -> str:
+    """The longest piece of `text` a browser cannot wrap: browsers (Chromium measured) wrap at spaces,
+    around Chinese, Japanese and Korean characters and after a hyphen, not at `/`, `.`, `,` or `_`."""
+    best, current = "", ""
+    for ch in text:
+        if ch.isspace() or unicodedata.east_asian_width(ch) in ("W", "F"):
+            current = ""
+            continue
+        current += ch
+        if len(current) > len(best):
+            best = current
+        if ch == "-":
+            current = ""
+    return best
 
 
 @cache
@@ -176,6 +310,8 @@ def _markdown() -> mistune.Markdown:
 
 
 def _markup(text: str) -> Iterable[tuple[str, str]]:
+    """Markup in text that `inline` shows as typed: HTML, images, links to other schemes (the
+    contributor meant them to work; they would not)."""
     if "<" not in text and "[" not in text:
         return  # no HTML, autolink, link or image can start without one of these
     tokens, _ = _markdown().parse(text)
@@ -192,8 +328,6 @@ def _markup(text: str) -> Iterable[tuple[str, str]]:
             parts = _split(url)
             if parts is None or parts.scheme.lower() not in ("http", "https"):
                 yield "link", url
-            elif _spoofed(_text_of(tok), parts):
-                yield "spoof", url
         stack.extend(reversed(tok.get("children") or ()))
 
 
@@ -204,35 +338,58 @@ def _split(url: str) -> SplitResult | None:
         return None
 
 
-_DOMAIN = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?$", re.IGNORECASE)
-
-
-def _text_of(token: dict[str, Any]) -> str:
-    children = token.get("children") or ()
-    return "".join(str(c.get("raw", "")) if c.get("type") == "text" else _text_of(c) for c in children)
-
-
-def _spoofed(label: str, target: SplitResult) -> bool:
-    """A link label that reads as an address of another host than the link's own."""
-    m = _DOMAIN.match(label.strip())
-    if m is None:
-        return False
-    shown = m.group(1).lower().removeprefix("www.")
-    actual = (target.hostname or "").lower().removeprefix("www.")
-    return shown != actual
+SPECIFIC_URL_CODES = frozenset(
+    (
+        "url-markdown-link",
+        "url-angle-brackets",
+        "url-several",
+        "url-space",
+        "url-userinfo",
+        "url-no-scheme",
+        "url-trailing-punct",
+    )
+)
+"""Diagnoses that say more than the schema's “not a valid URL” (they replace it)."""
+_MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\(\s*<?(\S+?)>?\s*\)$")
+_ANGLE_BRACKETS = re.compile(r"^<(\S+)>$")
+_SCHEME = re.compile(r"https?://", re.IGNORECASE)
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+# github.com/owner/repo, www.example.org: an address without its scheme.
+_BARE_ADDRESS = re.compile(rf"^(?:{_LABEL}\.)+[^\W\d_]{{2,}}(?::\d+)?(?:[/?#]\S*)?$")
+_SEPARATORS = re.compile(r"[\s,，、;；]+")
+# Sentence punctuation that stuck to an address: ASCII and full-width (a `)` is judged by balance).
+_TRAILING = ".,;:!?。，；：！？、）」』》"
 
 
 def url_problems(url: str) -> list[Message]:
+    """What is wrong with the 开源地址 answer, as specifically as it can be said."""
+    value = url.strip()
+    if m := _MARKDOWN_LINK.match(value):
+        return [("url-markdown-link", {"suggestion": m.group(1)})]
+    if m := _ANGLE_BRACKETS.match(value):
+        return [("url-angle-brackets", {"suggestion": m.group(1)})]
+    tokens = _SEPARATORS.split(value)
+    addresses = [t for t in tokens if _BARE_ADDRESS.match(_SCHEME.sub("", t, count=1).rstrip(_TRAILING))]
+    if len(addresses) > 1 or len(_SCHEME.findall(value)) > 1:
+        return [("url-several", {"count": max(len(addresses), len(_SCHEME.findall(value)))})]
+    if re.search(r"\s", value):
+        return [("url-space", {})]
+    parts = _split(value)
+    if parts is not None and parts.scheme.lower() in ("http", "https") and "@" in parts.netloc:
+        return [("url-userinfo", {"host": quote(inline.host_of(value))})]
+    if not _SCHEME.match(value) and _BARE_ADDRESS.match(value.rstrip(_TRAILING)):
+        return [("url-no-scheme", {"suggestion": "https://" + value.rstrip(_TRAILING)})]
     found: list[Message] = []
-    parts = _split(url)
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         found.append(("url-not-full", {}))
-    if url.count("(") != url.count(")"):
+    if value.count("(") != value.count(")"):
         found.append(("url-parens", {}))
-    elif url.endswith((".", ",", ";")):
-        found.append(("url-trailing-punct", {"char": url[-1]}))
-    elif not found and (linked := inline.autolink_end(url)) != len(url):
-        found.append(("url-partial-link", {"linked": quote(url[:linked])}) if linked else ("url-no-link", {}))
+    elif value.endswith(tuple(_TRAILING)):
+        found.append(("url-trailing-punct", {"char": value[-1], "suggestion": value.rstrip(_TRAILING)}))
+    elif not found and (linked := inline.autolink_end(value)) != len(value):
+        found.append(
+            ("url-partial-link", {"linked": quote(value[:linked])}) if linked else ("url-no-link", {})
+        )
     return found
 
 

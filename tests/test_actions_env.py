@@ -80,6 +80,31 @@ def test_missing_variables_are_named() -> None:
         )
 
 
+def test_an_event_file_and_an_issue_body_with_a_bom_are_read(tmp_path: Path) -> None:
+    payload = event("issues-opened.json")
+    issue = payload["issue"]
+    assert isinstance(issue, dict)
+    issue["body"] = "\ufeff" + issue["body"]
+    (tmp_path / "event.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(payload).encode())
+    env = actions_env.read_environment(
+        {
+            "GITHUB_EVENT_NAME": "issues",
+            "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
+            "GITHUB_REPOSITORY": "a/b",
+            "GITHUB_TOKEN": "t",
+            "GITHUB_SHA": "0" * 40,
+        }
+    )
+    sub = submission_from_event(env.event)
+    assert sub is not None
+    from bot import issue_body
+    from bot.form import parse_form
+
+    form = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8"))
+    parsed = issue_body.parse_body(sub.body, form)
+    assert parsed.answers["name"] and parsed.extra == []
+
+
 def test_outputs_use_a_heredoc_delimiter(tmp_path: Path) -> None:
     (tmp_path / "event.json").write_text("{}", encoding="utf-8")
     env = actions_env.read_environment(

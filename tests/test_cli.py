@@ -181,7 +181,7 @@ def test_a_crlf_checkout_works_like_lf(site_repo: Path) -> None:
     for path in (LAYOUT.post, LAYOUT.data):
         (site_repo / path).write_bytes(read(site_repo, path).replace("\n", "\r\n").encode())
     assert run_bot(site_repo, "check").code == 0
-    assert run_bot(site_repo, "submit", "--dry-run", "examples/new-model.md").code == 0
+    assert run_bot(site_repo, "submit", "--write", "--dry-run", "examples/new-model.md").code == 0
 
 
 def test_write_keeps_a_bom_and_crlf_in_the_working_tree(site_repo: Path) -> None:
@@ -235,3 +235,165 @@ def test_an_update_of_an_unknown_entry_is_rejected_with_suggestions(site_repo: P
     body = read(site_repo, "examples/update-model.md").replace("\nbiogpt\n", "\nBioGTP\n")
     result = run_bot(site_repo, "submit", "-", stdin=body)
     assert result.code == 1 and "“BioGTP” 不是榜单上的条目" in result.out and "`biogpt`" in result.out
+
+
+def problem_blocks(output: str) -> list[list[str]]:
+    """The problems of report.problems_text: a "  错误 error: …" or "  提醒 warning: …" line, then its text."""
+    blocks: list[list[str]] = []
+    for line in output.splitlines():
+        if line.startswith(("  错误 error", "  提醒 warning")):
+            blocks.append([line])
+        elif blocks and line.startswith("      "):
+            blocks[-1].append(line)
+    return blocks
+
+
+def test_render_refuses_what_check_rejects_with_the_same_messages(site_repo: Path) -> None:
+    before = read(site_repo, LAYOUT.post)
+    for bad in ("- name: Foo\n  organisation: 某医院\n", "- summary: 没有名字\n"):
+        (site_repo / LAYOUT.data).write_text(read(site_repo, LAYOUT.data) + bad, encoding="utf-8")
+        checked = run_bot(site_repo, "check")
+        rendered = run_bot(site_repo, "render")
+        assert checked.code == 1 and rendered.code == 1
+        blocks = [block for block in problem_blocks(checked.out) if "error" in block[0]]
+        blocks = [block for block in blocks if "out of date" not in "".join(block)]
+        assert blocks and all("\n".join(block) in rendered.out for block in blocks)
+        assert len(problem_blocks(rendered.out)) == len(blocks)
+        assert "Not rendering" in rendered.out and read(site_repo, LAYOUT.post) == before
+        git(site_repo, "checkout", "--", LAYOUT.data)
+
+
+def test_a_body_saved_with_a_bom_is_read_like_one_without(site_repo: Path) -> None:
+    body = read(site_repo, "examples/new-model.md")
+    (site_repo / "bom.md").write_bytes(b"\xef\xbb\xbf" + body.replace("\n", "\r\n").encode())
+    from_file = run_bot(site_repo, "submit", "--dry-run", "bom.md")
+    assert from_file.code == 0, from_file.out
+    assert "+  name: Meditron-70B" in from_file.out and "\ufeff" not in from_file.out
+    from_stdin = run_bot(site_repo, "submit", "--dry-run", "-", stdin="\ufeff" + body)
+    assert from_stdin.code == 0 and from_stdin.out == from_file.out
+    assert json.loads(run_bot(site_repo, "parse-issue", "bom.md").out)["name"] == "Meditron-70B"
+
+
+def test_dry_run_previews_exactly_what_the_default_mode_commits(site_repo: Path) -> None:
+    with open(site_repo / LAYOUT.data, "a", encoding="utf-8") as f:
+        f.write("- name: Uncommitted\n")  # in the working tree only
+    preview = run_bot(site_repo, "submit", "--dry-run", "examples/new-model.md")
+    assert preview.code == 0
+    assert "Reading the files at HEAD" in preview.out
+    assert f"note: {LAYOUT.data} has uncommitted changes; they are not included" in preview.out
+    assert "Uncommitted" not in preview.out
+    committed = run_bot(site_repo, "submit", "examples/new-model.md")
+    assert committed.code == 0 and "Reading the files at HEAD" in committed.out
+    patch = git(site_repo, "diff", "HEAD", "leaderboard/meditron-70b")
+    added = sorted(line for line in patch.splitlines() if line.startswith("+") and not line.startswith("+++"))
+    shown = sorted(
+        line for line in preview.out.splitlines() if line.startswith("+") and not line.startswith("+++")
+    )
+    assert added == shown and added
+    in_tree = run_bot(site_repo, "submit", "--write", "--dry-run", "examples/new-model.md")
+    assert "Reading the working tree" in in_tree.out and "Uncommitted" in in_tree.out
+    assert status(site_repo) == f" M {LAYOUT.data}\n"
+
+
+def test_default_submit_outside_git_says_to_use_write(tmp_path: Path) -> None:
+    repo = tmp_path / "plain"
+    for path in LAYOUT.paths():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text((REPO_ROOT / path).read_text(encoding="utf-8"), encoding="utf-8")
+    example = str(REPO_ROOT / "examples/new-model.md")
+    result = run_bot(repo, "submit", example)
+    assert result.code == 2 and "is not a git repository; use --write" in result.err
+    assert "不是 git 仓库" in result.err and "Traceback" not in result.err
+    assert run_bot(repo, "submit", "--write", example).code == 0
+
+
+def test_outside_a_leaderboard_repository_the_commands_say_so(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q")
+    (other / "README.md").write_text("unrelated\n", encoding="utf-8")
+    for args in (("check",), ("render",), ("post", "publish"), ("submit", "x.md")):
+        result = run_bot(other, *args)
+        assert result.code == 2, args
+        assert "is not a leaderboard repository" in result.err and "不是榜单仓库" in result.err, args
+        assert "--repo" in result.err and "missing" not in result.err and "Traceback" not in result.err
+
+
+def test_help_is_written_for_users(site_repo: Path) -> None:
+    result = run_bot(site_repo, "--help")
+    assert result.code == 0
+    assert "Reads the clock" not in result.out and "the core gets" not in result.out
+    for text in ("examples", "submit", "check", "render", "post publish", "exit status", "--repo"):
+        assert text in result.out, text
+    submit_help = run_bot(site_repo, "submit", "--help").out
+    assert "HEAD" in submit_help and "--write reads and edits the working tree" in submit_help
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(site_repo: Path) -> None:
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    for env in ({**base, "PYTHONUNBUFFERED": "1"}, base):  # the error comes at the print, or at the flush
+        for args in (("check",), ("submit", "--dry-run", "examples/new-model.md"), ("--help",)):
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", *args],
+                cwd=site_repo,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env={**env, "PYTHONPATH": str(REPO_ROOT)},
+            )
+            assert proc.stdout is not None and proc.stderr is not None
+            proc.stdout.close()  # the reader is gone before the first line
+            err = proc.stderr.read().decode()
+            code = proc.wait(timeout=60)
+            assert err == "", (args, err)
+            # 141 = 128 + SIGPIPE, as a shell reports `git log | head -1`; argparse itself ignores
+            # write errors of --help, and exits 0 when the write fails at once (unbuffered).
+            assert code == 141 or (args == ("--help",) and code == 0), (args, code)
+    shell = subprocess.run(
+        f"{sys.executable} -m bot check | head -1",
+        shell=True,
+        cwd=site_repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+    assert shell.returncode == 0 and shell.stderr == "" and len(shell.stdout.splitlines()) == 1
+
+
+def test_the_setup_guide_recipe_for_an_existing_hugo_site_works(tmp_path: Path) -> None:
+    """docs/github-setup.md, section 8: copy the listed files, add a post with the two markers."""
+    site = tmp_path / "blog"
+    for path in (LAYOUT.form, LAYOUT.update_form, LAYOUT.schema):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text((REPO_ROOT / path).read_text(encoding="utf-8"), encoding="utf-8")
+    (site / LAYOUT.data).parent.mkdir(parents=True)
+    (site / LAYOUT.data).write_text("[]\n", encoding="utf-8")
+    post = "---\ntitle: 榜单\ndraft: true\n---\n\n前言\n\n<!-- leaderboard:start -->\n<!-- leaderboard:end -->\n\n后记\n"
+    (site / LAYOUT.post).write_text(post, encoding="utf-8")
+    assert run_bot(site, "render").code == 0
+    assert run_bot(site, "check").code == 0
+    example = str(REPO_ROOT / "examples/new-model.md")
+    assert run_bot(site, "submit", "--write", example).code == 0
+    text = read(site, LAYOUT.post)
+    assert "前言" in text and "后记" in text and "| Meditron-70B 基于Llama-2的开源医学大模型 |" in text
+    assert run_bot(site, "post", "publish").code == 0 and "draft: false" in read(site, LAYOUT.post)
+
+
+def test_check_accepts_a_date_stored_by_hand_in_a_spelling_it_lists_as_valid(site_repo: Path) -> None:
+    with open(site_repo / LAYOUT.data, "a", encoding="utf-8") as f:
+        f.write("- id: hand-added\n  name: Hand-added\n  released: 2023年2月1日\n  added: '2026-11-20'\n")
+    assert run_bot(site_repo, "render").code == 0
+    checked = run_bot(site_repo, "check")
+    assert checked.code == 0, checked.out
+    assert "write 2023-02-01" in checked.out and "提醒 warning" in checked.out
+    assert "| Hand-added | | 2023年2月1日 |" in read(site_repo, LAYOUT.post).replace("  ", " ")
+
+
+def test_yaml_errors_name_the_file(site_repo: Path) -> None:
+    (site_repo / LAYOUT.data).write_text("- name: [\n", encoding="utf-8")
+    broken = run_bot(site_repo, "check")
+    assert broken.code == 2 and "<unicode string>" not in broken.err
+    assert "models.yaml is not valid YAML (line 2, column 1" in broken.err
+    git(site_repo, "checkout", "--", LAYOUT.data)
+    (site_repo / LAYOUT.form).write_text("body: [\n", encoding="utf-8")
+    broken = run_bot(site_repo, "check")
+    assert broken.code == 2 and "<unicode string>" not in broken.err and LAYOUT.form in broken.err

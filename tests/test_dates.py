@@ -21,6 +21,21 @@ from bot import dates
         ("2022年12月", "2022-12", "2022年12月"),
         ("2023年", "2023", "2023年"),
         (" 2023-04-19 ", "2023-04-19", "2023年4月19日"),
+        # Common ways of writing a date that are not ambiguous (issue 8).
+        ("March 2024", "2024-03", "2024年3月"),
+        ("Mar 2024", "2024-03", "2024年3月"),
+        ("mar. 2024", "2024-03", "2024年3月"),
+        ("Sept 2023", "2023-09", "2023年9月"),
+        ("March 1, 2024", "2024-03-01", "2024年3月1日"),
+        ("1st March 2024", "2024-03-01", "2024年3月1日"),
+        ("2024 March", "2024-03", "2024年3月"),
+        ("03/2024", "2024-03", "2024年3月"),
+        ("3-2024", "2024-03", "2024年3月"),
+        ("2024年3月1号", "2024-03-01", "2024年3月1日"),
+        ("２０２４－０３", "2024-03", "2024年3月"),
+        ("２０２４年３月１日", "2024-03-01", "2024年3月1日"),
+        ("13/04/2024", "2024-04-13", "2024年4月13日"),
+        ("04/04/2024", "2024-04-04", "2024年4月4日"),
     ],
 )
 def test_accepted_spellings(text: str, stored: str, shown: str) -> None:
@@ -30,7 +45,7 @@ def test_accepted_spellings(text: str, stored: str, shown: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2023-13", "2023-02-30", "23-04", "2023-04/19", "April 2023", "2023年13月", ""]
+    "text", ["2023-13", "2023-02-30", "23-04", "2023-04/19", "Smarch 2023", "2023年13月", "31/02/2024", ""]
 )
 def test_rejected_spellings_say_how_to_write_a_date(text: str) -> None:
     with pytest.raises(ValueError, match="date"):
@@ -54,3 +69,21 @@ def test_every_real_date_round_trips_through_stored_form(day: dt.date, pattern: 
     text = pattern.format(y=f"{day.year:04d}", m=day.month, d=day.day)
     assert dates.parse(dates.parse(text).stored()) == dates.parse(text)
     assert dates.parse(text).earliest() == day
+
+
+def test_a_day_and_month_that_could_be_either_way_round_is_refused_with_both_readings() -> None:
+    with pytest.raises(dates.DateError) as raised:
+        dates.parse("03/04/2024")
+    assert raised.value.code == "date-ambiguous"
+    assert raised.value.values == {
+        "value": "“03/04/2024”",
+        "month_first": "2024-03-04",
+        "day_first": "2024-04-03",
+    }
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)), st.booleans())
+def test_full_width_spellings_read_like_ascii(day: dt.date, with_day: bool) -> None:
+    text = f"{day.year:04d}-{day.month:02d}" + (f"-{day.day:02d}" if with_day else "")
+    wide = text.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})  # ２０２４－０３
+    assert dates.parse(wide) == dates.parse(text)

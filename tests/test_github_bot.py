@@ -362,3 +362,16 @@ def test_taking_the_label_off_withdraws_and_putting_it_back_resumes(gh: Harness)
     gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "new-model"))
     assert [p["state"] for p in gh.pulls_for(number)] == ["open"]
     assert "Accepted" in gh.bot_comments(number)[0]["body"]
+
+
+def test_a_bom_crlf_body_with_a_note_is_accepted_and_the_note_named_not_published(gh: Harness) -> None:
+    body = "\ufeff" + (EXAMPLE + "\n\n### 备注 / Notes\n\n谢谢 @maintainer").replace("\n", "\r\n")
+    number, code, _ = gh.open_issue(body)
+    assert code == 0
+    [pull] = gh.pulls_for(number)
+    assert rows_on(gh, f"leaderboard/issue-{number}")[-1] == "Meditron-70B"
+    data = gh.fake.file_at(f"leaderboard/issue-{number}", LAYOUT.data) or ""
+    assert "maintainer" not in data and "备注" not in data
+    [comment] = gh.bot_comments(number)
+    for text in (comment["body"], pull["body"]):
+        assert "### 备注 / Notes" in text.replace("&#35;", "#") and "it was left out" in text

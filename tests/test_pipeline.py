@@ -9,6 +9,7 @@ from pathlib import Path
 from bot import dataset, frontmatter, pipeline, render
 from bot.files import WorkingTree
 from bot.layout import Layout, Snapshot, read_snapshot
+from bot.model import errors
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUT = Layout()
@@ -61,8 +62,27 @@ def test_the_same_submission_again_is_a_duplicate() -> None:
 
 
 def test_render_of_unchanged_data_changes_nothing_not_even_lastmod() -> None:
-    change = pipeline.plan_render(snapshot(), NOW + dt.timedelta(days=3), LAYOUT)
-    assert not change.changed
+    change, _warnings = pipeline.plan_render(snapshot(), NOW + dt.timedelta(days=3), LAYOUT)
+    assert change is not None and not change.changed
+
+
+def test_render_refuses_data_check_rejects_with_the_same_messages() -> None:
+    s = snapshot()
+    bad = s.data + "- organisation: 某医院\n  summary: 没有名字\n"
+    broken = Snapshot(s.form, s.schema, bad, s.post)
+    change, problems = pipeline.plan_render(broken, NOW, LAYOUT)
+    checked, _count = pipeline.check(broken, NOW.date(), LAYOUT)
+    assert change is None
+    assert errors(problems) and errors(problems) == [
+        p for p in errors(checked) if "out of date" not in p.message
+    ]
+    assert {p.row for p in errors(problems)} == {32}
+    assert [(p.code, p.field) for p in errors(problems)] == [
+        ("unknown-fields", None),
+        ("required", "id"),
+        ("required", "name"),
+    ]
+    assert "organisation" in errors(problems)[0].message
 
 
 def test_check_passes_on_the_repository_with_the_seed_warnings() -> None:

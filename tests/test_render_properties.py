@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from hugo_site import (
@@ -446,3 +448,65 @@ def test_form_answers_get_a_lowercase_host_and_are_then_linked_whole(url: str) -
     assert row["url"].startswith(("https://example.com/Path", "https://example.org/A_b"))
     assert not errors(validate.check_row({"id": "x", **row}, schema=SCHEMA, labels=FORM.labels, today=TODAY))
     assert inline.autolink_end(row["url"]) == len(row["url"])
+
+
+# --- one link model (issue 8, item 5): what a link's text shows is where it goes -----------------
+
+SHOWN_HOSTS = (
+    "github.com", "evil.example", "GitHub.com.", "github。com", "ｇｉｔｈｕｂ．ｃｏｍ", "www.github.com",
+    "docs.github.com", "例子.中国", "see github.com/x", "https://github.com", "GitHub", "模型", " ", "\u3000", "",
+)  # fmt: skip
+TARGETS = (
+    "https://github.com/x", "https://evil.example/", "https://github.com@evil.example/", "https://u:p@github.com/",
+    "https://www.github.com/", "https://例子.中国/", "https://GITHUB.COM/x", "https://github。com/x",
+    "https://evil.example/github.com",
+)  # fmt: skip
+WRAPPERS = ("{}", "`{}`", "\\{}", "{} `", "*{}*", "!{}", "<{}>", "({})")
+link_texts = st.builds(
+    lambda wrapper, label, target: wrapper.format(f"[{label}]({target})"),
+    st.sampled_from(WRAPPERS),
+    st.sampled_from(SHOWN_HOSTS),
+    st.sampled_from(TARGETS),
+)
+_HOST_SHOWN = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+
+
+def hosts_in(text: str) -> set[str]:
+    """Host names a reader sees in a link's text (this test's own reading: NFKC, 。 as a dot)."""
+    normal = unicodedata.normalize("NFKC", text).replace("\u3002", ".").casefold()
+    return {h.removeprefix("www.").encode("idna").decode() for h in _HOST_SHOWN.findall(normal)}
+
+
+def href_host(href: str) -> str:
+    host = urlsplit(unquote(href)).hostname or ""
+    return unicodedata.normalize("NFKC", host).replace("\u3002", ".").casefold().removeprefix("www.")
+
+
+@HUGO
+@given(st.lists(st.lists(link_texts, min_size=1, max_size=3).map(" ".join), min_size=40, max_size=40))
+def test_every_accepted_link_goes_where_its_text_says(page: Page, texts: list[str]) -> None:
+    rows = [row for row in (accepted({"name": "x", "data": t}) for t in texts) if row is not None]
+    assume(rows)
+    [table] = extract_tables(page.build(rows))
+    shown = 0
+    for cell in table.column("所用数据"):
+        for href, text in cell.links:
+            for host in hosts_in(text):
+                shown += 1
+                assert href_host(href).encode("idna").decode() == host, (text, href, cell.text)
+    assert shown or not any(hosts_in(t) for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`[github.com](https://evil.example/x)`",
+        "\\[github.com](https://evil.example/x)",
+        "[github.com.](https://evil.example/)",
+        "[github。com](https://evil.example/)",
+        "[github.com](https://github.com@evil.example/)",
+        "[   ](https://evil.example/)",
+    ],
+)
+def test_the_issue_8_links_are_refused(text: str) -> None:
+    assert accepted({"name": "x", "data": text}) is None

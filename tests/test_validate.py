@@ -106,7 +106,7 @@ def test_future_and_unbalanced() -> None:
         (
             {"name": "A", "summary": "[https://github.com/a/b](https://evil.example/x)"},
             "summary",
-            "looks like another address",
+            "shows “github.com” but which goes to “evil.example”",
         ),
     ],
 )
@@ -126,6 +126,168 @@ def test_quoted_contributor_text_is_one_short_line() -> None:
 def test_the_json_schema_uri_format_is_checked() -> None:
     # Passes the `^https?://` pattern; only the format checker (rfc3986-validator) can reject it.
     [problem] = validate.schema_problems(
-        {"id": "a", "name": "A", "url": "https://exa mple.org/"}, SCHEMA, LABELS
+        {"id": "a", "name": "A", "url": "https://exa^mple.org/"}, SCHEMA, LABELS
     )
     assert problem.field == "url" and "not a valid URL" in problem.message
+
+
+def test_a_pasted_table_row_is_refused_naming_the_field_in_both_languages() -> None:
+    for name in (
+        "| Apollo-7B | 香港中文大学（深圳） | 2024年3月 |",
+        "Apollo-7B | 香港中文大学（深圳） | 2024年3月",
+    ):
+        [(field, severity, message)] = problems({"name": name})
+        assert field == "name" and severity == "error"
+        assert "看起来是从 markdown 表格复制的一整行" in message
+        assert "looks like a row pasted from a markdown table" in message
+    assert problems({"name": "A|B"}) == []
+    assert [field for field, _, _ in problems({"name": "X", "data": "| a | b |"})] == ["data"]
+
+
+# --- issue 8, item 4: specific help for common mistakes, in both languages ----------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "zh", "en"),
+    [
+        (
+            "github.com/x/y",
+            "请写成 https://github.com/x/y",
+            "has no https:// in front; write https://github.com/x/y",
+        ),
+        ("www.x.org", "请写成 https://www.x.org", "write https://www.x.org"),
+        ("https://a.org/x https://b.org/y", "包含 2 个网址", "holds 2 addresses; give one"),
+        ("https://a.org/x，b.org/y", "包含 2 个网址", "holds 2 addresses"),
+        (
+            "[x](https://github.com/a/b)",
+            "请只写网址：https://github.com/a/b",
+            "write only the address: https://github.com/a/b",
+        ),
+        (
+            "<https://github.com/a/b>",
+            "两边带有尖括号",
+            "has angle brackets around it; write only the address: https://github.com/a/b",
+        ),
+        (
+            "https://github.com/a/b。",
+            "以“。”结尾",
+            "ends with “。”, probably punctuation from the sentence around it; write https://github.com/a/b.",
+        ),
+        ("https://github.com/a/b，", "请写成 https://github.com/a/b", "ends with “，”"),
+        ("https://user:pw@github.com/a", "“@”前带有用户名或密码", "goes to “github.com”"),
+        (
+            "https://github.com@evil.example/",
+            "实际指向 “evil.example”",
+            "goes to “evil.example”, which the text before “@” hides",
+        ),
+        ("https://exa mple.org/", "中间有空格", "has a space in it"),
+    ],
+)
+def test_each_url_mistake_gets_its_own_fix(url: str, zh: str, en: str) -> None:
+    [(field, severity, message)] = problems({"name": "A", "url": url})
+    assert field == "url" and severity == "error"
+    assert zh in message and en in message, message
+
+
+def test_an_invisible_character_is_named_with_its_code_point_and_where_it_is() -> None:
+    [(field, _, message)] = problems({"name": "Bio\u200bGPT"})
+    assert field == "name"
+    assert "U+200B ZERO WIDTH SPACE" in message and "“Bio⟦U+200B⟧GPT”" in message
+    assert "含有看不见的字符" in message and "contains an invisible character" in message
+
+
+def test_a_zero_width_joiner_inside_an_emoji_is_part_of_it_but_not_between_letters() -> None:
+    for name in ("Doc 👩\u200d⚕\ufe0f", "🧑🏽\u200d💻 Coder", "👨\u200d👩\u200d👧 Family"):
+        assert problems({"name": name}) == [], name
+    [(_, _, message)] = problems({"name": "Bio\u200dGPT"})
+    assert "U+200D ZERO WIDTH JOINER" in message
+    [(_, _, message)] = problems({"name": "Doc 👩\u200d"})  # joins nothing
+    assert "U+200D" in message
+
+
+def test_a_tab_pasted_from_a_spreadsheet_is_a_space() -> None:
+    from bot.pipeline import row_from_answers
+
+    form = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8"))
+    row, found = row_from_answers({"name": "Bio\tGPT", "organization": "清华\t大学"}, form)
+    assert row == {"name": "Bio GPT", "organization": "清华 大学"} and found == []
+    assert problems(row) == []
+
+
+def test_words_the_page_cannot_wrap_are_refused_with_the_reason() -> None:
+    word = "A" * (validate.LONGEST_WORD + 1)
+    [(field, severity, message)] = problems({"name": "A", "data": f"基于 {word}"})
+    assert field == "data" and severity == "error"
+    assert f"{validate.LONGEST_WORD + 1} characters without a space; the page cannot wrap it" in message
+    assert "页面无法在其中换行" in message
+    url = "https://example.org/" + "a" * 40
+    [(_, _, message)] = problems({"name": "A", "data": url})
+    assert "Write it as a link with a short text instead: [name](https://…)" in message
+    # Hyphens, spaces and Chinese text are places to wrap; a long link's address is not shown.
+    fine = "-".join(["Llama"] * 20) + " " + "医" * 300 + f" [数据]({url})"
+    assert problems({"name": "A", "data": fine}) == []
+    assert problems({"name": "A", "data": "x" * validate.LONGEST_WORD}) == []
+    assert problems({"name": "A", "data": word}, strict=False)[0][1] == "warning"  # stored rows
+
+
+def test_the_longest_word_breaks_where_chromium_breaks() -> None:
+    # Measured in Chromium (headless): it wraps after `-` and around CJK, not at `/ . , _ :`.
+    assert validate.longest_word("aaaa-bbbbbb-cc") == "bbbbbb-"
+    assert validate.longest_word("aaaa/bbbb.cccc_dd,ee:ff") == "aaaa/bbbb.cccc_dd,ee:ff"
+    assert validate.longest_word("基于Llama继续") == "Llama"
+
+
+def test_a_date_stored_by_hand_in_an_accepted_spelling_is_a_warning_with_the_stored_form() -> None:
+    [(field, severity, message)] = problems({"name": "A", "released": "2023年2月1日"}, strict=False)
+    assert (field, severity) == ("released", "warning")
+    assert "“2023年2月1日” is a date, but not in the form the data file keeps; write 2023-02-01" in message
+    assert "请写成 2023-02-01" in message
+    [(_, severity, _)] = problems({"name": "A", "released": "sometime"}, strict=False)
+    assert severity == "error"
+
+
+def test_an_ambiguous_date_names_both_readings() -> None:
+    from bot.pipeline import row_from_answers
+
+    form = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8"))
+    _row, [problem] = row_from_answers({"name": "A", "released": "03/04/2024"}, form)
+    assert "month first (2024-03-04) or the day first (2024-04-03)" in problem.message
+    assert "月在前（2024-03-04）" in problem.message
+
+
+# --- issue 8, item 5: one link model -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("`[github.com](https://evil.example/x)`", "text-link-spoof"),  # a code span is not one for `inline`
+        ("\\[github.com](https://evil.example/x)", "text-link-spoof"),  # nor is an escaped bracket
+        ("[github.com.](https://evil.example/x)", "text-link-spoof"),
+        ("[see github.com/x](https://evil.example/x)", "text-link-spoof"),
+        ("[github。com](https://evil.example/x)", "text-link-spoof"),
+        ("[ｇｉｔｈｕｂ．ｃｏｍ](https://evil.example/x)", "text-link-spoof"),
+        ("[GITHUB.COM](https://evil.example/x)", "text-link-spoof"),
+        ("[github.com](https://github.com@evil.example/)", "link-userinfo"),
+        ("[x](https://user:pass@example.org/)", "link-userinfo"),
+        ("[   ](https://evil.example/x)", "link-empty-label"),
+        ("[\u3000](https://evil.example/x)", "link-empty-label"),
+    ],
+)
+def test_links_are_checked_as_they_are_rendered(text: str, code: str) -> None:
+    assert [found for found, _ in validate.text_problems(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[GitHub](https://github.com/x)",
+        "[www.github.com](https://github.com/x)",
+        "[github.com/x/y](https://www.github.com/x/y)",
+        "[例子.中国](https://xn--fsqu00a.xn--fiqs8s/)",
+        "[Llama-2.0 论文](https://arxiv.org/abs/2307.09288)",
+        "`code` and [a](https://x.org/)",
+    ],
+)
+def test_honest_links_pass(text: str) -> None:
+    assert validate.text_problems(text) == []

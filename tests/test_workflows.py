@@ -274,3 +274,20 @@ def test_audit_workflow_reads_contents_writes_issues_and_runs_weekly() -> None:
     (job,) = audit["jobs"].values()
     assert job["permissions"] == {"contents": "read", "issues": "write"}
     assert [s["run"] for s in job["steps"] if "run" in s][-1] == "python -m bot audit --github"
+
+
+def test_the_setup_guide_lists_every_workflow_that_names_a_branch() -> None:
+    """docs/github-setup.md section 7 tells a site with another default branch what to change."""
+    guide = (ROOT / "docs" / "github-setup.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 7.") : guide.index("## 8.")]
+    named = set()
+    for name, workflow in workflows().items():
+        triggers = workflow.get("on") or workflow.get(True) or {}  # YAML 1.1 reads `on` as true
+        for event in ("push", "pull_request"):
+            spec = triggers.get(event) if isinstance(triggers, dict) else None
+            if isinstance(spec, dict) and spec.get("branches"):
+                named.add(name)
+                assert f"`.github/workflows/{name}`" in section, name
+                assert all(f"branches: [{b}]" in section for b in spec["branches"]), name
+    assert named == {"hugo.yml", "refresh.yml"}
+    assert "python -m bot post publish" in guide

@@ -12,3 +12,13 @@ cli-branch = Branch { $branch } { $state ->
     [updated] updated
    *[unchanged] already up to date
   } at { $commit } (working tree untouched).
+
+cli-reading-head = Reading the files at HEAD ({ $commit }); the working tree is not read.
+cli-reading-tree = Reading the working tree (--write).
+cli-uncommitted = note: { $path } has uncommitted changes; they are not included (use --write to build on them).
+cli-not-rendering = Not rendering: { $data } has errors (the same `python -m bot check` reports). Fix them first:
+
+## Errors of the local commands (python -m bot …), printed after "error:".
+
+not-a-leaderboard = { $root } is not a leaderboard repository (it has none of the bot's files: { $form }, { $data }, …); run the command inside a clone of the leaderboard repository, or pass --repo PATH.
+submit-needs-git = by default submit commits on a new branch, but { $root } is not a git repository; use --write to edit the files instead.

@@ -18,28 +18,43 @@ stamp-invalid = { $value } is not a date; write it as YYYY-MM-DD, e.g. 2024-03-0
 
 ## Review rules for text
 
-text-invisible = contains invisible control or formatting characters; retype it as plain text.
+text-invisible = contains an invisible character, { $char }, here: { $near }{ $count ->
+    [1] {""}
+   *[other] {" "}({ $count } in all)
+  }; delete it (retype the text around it if you cannot see where it is).
 text-template = contains template or shortcode syntax (`{"{{"}`, `{"{%"}`); remove the braces.
 text-html = contains HTML ({ $html }); write plain text, HTML is not shown.
 text-image = contains an image; images are not accepted, link to the page instead.
 text-link-scheme = contains a link to { $url }; only http:// and https:// links are allowed.
-text-link-spoof = has a link whose text looks like another address than where it goes ({ $url }); make the link text a name, or the same address.
+text-link-spoof = has a link whose text shows { $shown } but which goes to { $host } ({ $url }); make the link text a name, or the address it goes to.
 text-trailing = ends with a stray “{ $char }”; remove it.
+text-long-word = has { $word }, { $length } characters without a space; the page cannot wrap it, so its column would become that wide. Keep words to { $limit } characters (add spaces).
+text-long-word-url = has the address { $word }, { $length } characters without a space; the page cannot wrap it, so its column would become that wide. Write it as a link with a short text instead: [name](https://…).
+link-empty-label = has a link with no visible text ({ $url }); write the text to show between [ and ].
+link-userinfo = has a link with a user name or password before “@” ({ $url }); it goes to { $host }, which the text before “@” hides. Link to the address itself.
 name-no-letter = has no letter or digit; write the model's name.
 
 ## URLs
 
 url-not-full = must be a full http:// or https:// address, e.g. https://github.com/owner/repo.
 url-parens = has unbalanced parentheses; remove the stray “(” or “)”.
-url-trailing-punct = ends with “{ $char }”, probably punctuation from the sentence around it; remove it.
+url-trailing-punct = ends with “{ $char }”, probably punctuation from the sentence around it; write { $suggestion }.
 url-partial-link = would not work as a link on the page (Hugo links only { $linked } of it); remove trailing punctuation, or use the address of a public host name.
 url-no-link = would not work as a link on the page (Hugo links none of it); use the address of a public host name.
+url-markdown-link = is a markdown link; write only the address: { $suggestion }
+url-angle-brackets = has angle brackets around it; write only the address: { $suggestion }
+url-several = holds { $count } addresses; give one (the repository, or else the homepage) and mention the others under 所用数据 / Training data.
+url-space = has a space in it; an address has none. Remove it, or paste the address again.
+url-userinfo = has a user name or password before “@”; such an address goes to { $host }, which the text before “@” hides. Give the address itself.
+url-no-scheme = has no https:// in front; write { $suggestion }
 
 ## Dates
 
 date-unknown = { $value } is not a date; write it as { $forms }.
 date-not-real = { $value } is not a real calendar date; check the month and the day.
 date-future = { $value } is in the future; give the date the model was released.
+date-ambiguous = { $value } could be read with the month first ({ $month_first }) or the day first ({ $day_first }); write it as year-month-day.
+date-not-stored-form = { $value } is a date, but not in the form the data file keeps; write { $stored }.
 
 ## Duplicates
 

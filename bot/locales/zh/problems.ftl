@@ -18,28 +18,43 @@ stamp-invalid = { $value } 不是日期；请写成 YYYY-MM-DD，例如 2024-03-
 
 ## 文字的审核规则
 
-text-invisible = 含有看不见的控制或格式字符；请以纯文本重新输入。
+text-invisible = 含有看不见的字符 { $char }，位置：{ $near }{ $count ->
+    [1] {""}
+   *[other] （共 { $count } 个）
+  }；请删掉它（看不出在哪里时，把附近的文字重新输入一遍）。
 text-template = 含有模板或短代码语法（`{"{{"}`、`{"{%"}`）；请去掉花括号。
 text-html = 含有 HTML（{ $html }）；请写纯文本，HTML 不会显示。
 text-image = 含有图片；不接受图片，请改为链接到相应页面。
 text-link-scheme = 含有指向 { $url } 的链接；只允许 http:// 和 https:// 链接。
-text-link-spoof = 有一个链接的文字看起来是另一个网址，与实际指向不同（{ $url }）；请把链接文字写成名称，或写成同一个网址。
+text-link-spoof = 有一个链接的文字显示 { $shown }，实际却指向 { $host }（{ $url }）；请把链接文字写成名称，或写成它指向的网址。
 text-trailing = 末尾多了一个“{ $char }”；请删掉。
+text-long-word = 含有 { $word }，连续 { $length } 个字符没有空格；页面无法在其中换行，这一列会被撑得这么宽。请让每个词不超过 { $limit } 个字符（加空格分开）。
+text-long-word-url = 含有网址 { $word }，连续 { $length } 个字符没有空格；页面无法在其中换行，这一列会被撑得这么宽。请改写成带简短文字的链接：[名称](https://…)。
+link-empty-label = 有一个链接没有可见的文字（{ $url }）；请在 [ 和 ] 之间写上要显示的文字。
+link-userinfo = 有一个链接在“@”前带有用户名或密码（{ $url }）；它实际指向 { $host }，“@”前的文字会掩盖这一点。请直接链接到网址本身。
 name-no-letter = 没有任何字母或数字；请填写模型的名称。
 
 ## 网址
 
 url-not-full = 必须是完整的 http:// 或 https:// 网址，例如 https://github.com/owner/repo。
 url-parens = 括号不成对；请删掉多余的“(”或“)”。
-url-trailing-punct = 以“{ $char }”结尾，可能是句子里的标点；请删掉。
+url-trailing-punct = 以“{ $char }”结尾，可能是句子里的标点；请写成 { $suggestion }。
 url-partial-link = 在页面上无法完整成为链接（Hugo 只会链接其中的 { $linked }）；请删掉末尾的标点，或使用公开域名的地址。
 url-no-link = 在页面上无法成为链接（Hugo 不会链接其中任何部分）；请使用公开域名的地址。
+url-markdown-link = 是一个 markdown 链接；请只写网址：{ $suggestion }
+url-angle-brackets = 两边带有尖括号；请只写网址：{ $suggestion }
+url-several = 包含 { $count } 个网址；请只填一个（代码仓库，没有就填主页），其他的写在“所用数据 / Training data”里。
+url-space = 中间有空格；网址里不应有空格。请删掉空格，或重新粘贴网址。
+url-userinfo = 在“@”前带有用户名或密码；这样的网址实际指向 { $host }，“@”前的文字会掩盖这一点。请填写网址本身。
+url-no-scheme = 前面缺少 https://；请写成 { $suggestion }
 
 ## 日期
 
 date-unknown = { $value } 不是日期；请写成 { $forms }。
 date-not-real = { $value } 不是真实存在的日期；请检查月份和日期。
 date-future = { $value } 在未来；请填写模型发布的日期。
+date-ambiguous = { $value } 既可读作月在前（{ $month_first }），也可读作日在前（{ $day_first }）；请按“年-月-日”书写。
+date-not-stored-form = { $value } 是日期，但不是数据文件保存的格式；请写成 { $stored }。
 
 ## 重复
 
