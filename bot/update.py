@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from bot import dataset, duplicates, inline, issue_body, validate
+from bot import body_review, dataset, duplicates, inline, issue_body, validate
 from bot.form import Form
 from bot.layout import Layout, Snapshot
 from bot.model import FileChange, Problem, Row, errors, quote
@@ -131,7 +131,11 @@ def plan_update(
     problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
     if not parsed.present:
         return Outcome(row={}, problems=[Problem("not-a-form")])
-    request, more = read_request(parsed.values, form, _editable(ctx))
+    # Fields take only their own answers (as in a submission); the reason keeps everything GitHub reads
+    # into it, notes and extra sections included: it is never published, only quoted in the pull request.
+    problems += [p for p in body_review.problems(parsed, form) if not _in_reason(p, parsed)]
+    answers = {**parsed.answers, "reason": parsed.values.get("reason", "")}
+    request, more = read_request(answers, form, _editable(ctx))
     problems += more
     index, more = (
         find_entry(request.entry, ctx.rows, form.labels.get("entry")) if request.entry else (None, [])
@@ -170,6 +174,13 @@ def plan_update(
         reason=request.reason,
         basis=basis,
         table=ctx.table,
+    )
+
+
+def _in_reason(problem: Problem, parsed: issue_body.ParsedBody) -> bool:
+    """Whether a body-review warning is about text that follows the reason (and so stays in it)."""
+    return problem.severity == "warning" and any(
+        extra.after == "reason" and quote(extra.text) in problem.values.values() for extra in parsed.extra
     )
 
 

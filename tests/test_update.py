@@ -191,3 +191,14 @@ def test_any_accepted_update_rewrites_exactly_that_row(index: int, fields: dict[
     new_rows = dataset.load_rows(outcome.changes[0].new)
     assert new_rows == [*ROWS[:index], outcome.row, *ROWS[index + 1 :]]
     assert outcome.row["id"] == ROWS[index]["id"] and outcome.row["added"] == ROWS[index]["added"]
+
+
+def test_notes_after_a_field_are_left_out_but_the_reason_keeps_everything() -> None:
+    text = (
+        body("biogpt", organization="微软研究院\n\nEdit: 谢谢 @maintainer")
+        + "\n### 备注 / Notes\n\n见论文第 3 页\n"
+    )
+    outcome = plan(text)
+    assert outcome.accepted and outcome.row["organization"] == "微软研究院"
+    assert [(p.code, p.severity) for p in outcome.problems] == [("extra-note", "warning")]
+    assert "见论文第 3 页" in outcome.reason
