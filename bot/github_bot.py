@@ -206,8 +206,10 @@ class Bot:
             return
         if (messages.NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
             return
-        if present:
-            issue.add_to_labels(messages.NEEDS_CHANGES)
+        if present:  # the documented body is an object; PyGithub's add_to_labels sends a bare array
+            issue.requester.requestJsonAndCheck(
+                "POST", f"{issue.url}/labels", input={"labels": [messages.NEEDS_CHANGES]}
+            )
             return
         try:
             issue.remove_from_labels(messages.NEEDS_CHANGES)

@@ -14,6 +14,8 @@ everything it reads must be there. One concern per module:
 * ``server``: ``FakeGitHub`` serves it all with a ``ThreadingHTTPServer`` and adds authentication,
   request recording, state seeding and inspection, and webhook payloads.
 * ``formats``: ids, node ids and timestamps as GitHub writes them; ``errors``: error answers.
+* ``conformance``: every request and answer checked against GitHub's REST API description, a subset of
+  which ``description/extract.py`` takes from ``@octokit/openapi`` (see that script).
 
 Usage::
 

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 
+from . import conformance
 from .catalog import Catalog
 from .errors import DOCS_URL, ApiError
 from .faults import Fault, FaultInjector
@@ -34,6 +35,7 @@ class RecordedRequest:
     status: int
     route: str | None  # the matched route template, None for unknown routes
     headers: dict[str, str]
+    rejected: str | None = None  # why GitHub's API description rejects the request, if it does
 
 
 class _RequestHandler(BaseHTTPRequestHandler):
@@ -89,6 +91,8 @@ class FakeGitHub:
         self.token = token
         self.bot_login = bot_login
         self.requests: list[RecordedRequest] = []
+        self.violations: list[str] = []
+        """Answers of the fake that GitHub's API description does not allow: bugs in the fake."""
         self.state = RepoState(owner, repo, default_branch, bot_login)
         self._server = _Server(self)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -127,6 +131,9 @@ class FakeGitHub:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+        if exc_type is None and self.violations:
+            shown = "\n  ".join(dict.fromkeys(self.violations))
+            raise AssertionError(f"the fake answered outside GitHub's API description:\n  {shown}")
 
     # -- HTTP
 
@@ -167,9 +174,13 @@ class FakeGitHub:
                     )
                 finally:
                     self.views.prefix = ""
+                if route is not None and reply.rejected is None:
+                    self.violations += conformance.check_response(method, route, reply.status, reply.body)
                 reply = self.faults.take_failure(method, path, after_apply=True) or reply
             self.requests.append(
-                RecordedRequest(method, path, query, body, reply.status, route, dict(headers))
+                RecordedRequest(
+                    method, path, query, body, reply.status, route, dict(headers), rejected=reply.rejected
+                )
             )
             used = self._rate_used = self._rate_used + (reply.status != 304)  # as GitHub: a 304 is free
             request_id = len(self.requests)
@@ -197,6 +208,10 @@ class FakeGitHub:
     def writes(self) -> list[RecordedRequest]:
         """The recorded requests that were not GETs."""
         return [request for request in self.requests if request.method not in ("GET", "HEAD")]
+
+    def nonconforming(self) -> list[RecordedRequest]:
+        """Requests GitHub's API description rejects, and requests to no documented operation."""
+        return [r for r in self.requests if r.rejected is not None or (r.route is None and r.status == 404)]
 
     def unrouted(self) -> list[RecordedRequest]:
         """The recorded requests no route matched (they were answered 404)."""

@@ -66,6 +66,7 @@ class PullRecord:
     merge_commit_sha: str | None = None
     merged_by: str | None = None
     closed_head: str | None = None  # the head branch's commit when the pull request was closed
+    head_owner: str | None = None  # the owner of the fork the head branch is in; None: this repository
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import urllib.parse
 
+from .. import conformance
 from ..errors import ApiError, not_found
 from ..objects import GitError, MergeConflict
 from ..state import RepoState
@@ -62,13 +63,22 @@ class Router:
             if route.method != call.method or match is None:
                 continue
             call.params = {key: urllib.parse.unquote(value) for key, value in match.groupdict().items()}
-            if "owner" in call.params and (call.params["owner"].lower(), call.params["repo"].lower()) != (
-                state.owner.lower(),
-                state.name.lower(),
+            theirs = (call.params.get("owner", "").lower(), call.params.get("repo", "").lower())
+            if (
+                "owner" in call.params
+                and not route.any_repository
+                and theirs
+                != (
+                    state.owner.lower(),
+                    state.name.lower(),
+                )
             ):
                 return route.template, Reply(404, not_found().body())
             try:
+                conformance.check_request(call.method, route.template, call.params, call.query, call.body)
                 return route.template, route.handler(self.context, call)
+            except conformance.Rejected as error:
+                return route.template, Reply(error.status, error.body(), rejected=error.reason)
             except ApiError as error:
                 return route.template, Reply(error.status, error.body())
             except MergeConflict:

@@ -17,7 +17,6 @@ routes = Routes()
 
 
 @routes.get(REPO + "/git/ref/{ref+}")
-@routes.get(REPO + "/git/refs/{ref+}")
 def get_ref(ctx: Context, call: Call) -> Reply:
     ref = "refs/" + call.params["ref"]
     if ref not in ctx.state.refs:
@@ -56,11 +55,11 @@ def delete_ref(ctx: Context, call: Call) -> Reply:
 # -- commits
 
 
-@routes.get(REPO + "/git/commits/{sha}")
+@routes.get(REPO + "/git/commits/{commit_sha}")
 def get_git_commit(ctx: Context, call: Call) -> Reply:
-    if ctx.state.store.kind(call.params["sha"]) != "commit":
+    if ctx.state.store.kind(call.params["commit_sha"]) != "commit":
         raise not_found()
-    return Reply(200, ctx.views.git_commit(call.params["sha"]))
+    return Reply(200, ctx.views.git_commit(call.params["commit_sha"]))
 
 
 def signature(ctx: Context, call: Call, name: str) -> Signature | None:
@@ -95,9 +94,9 @@ def create_commit(ctx: Context, call: Call) -> Reply:
 # -- trees
 
 
-@routes.get(REPO + "/git/trees/{sha+}")
+@routes.get(REPO + "/git/trees/{tree_sha+}")
 def get_tree(ctx: Context, call: Call) -> Reply:
-    s, sha = ctx.state, call.params["sha"]
+    s, sha = ctx.state, call.params["tree_sha"]
     if s.store.kind(sha) != "tree":
         commit = s.resolve(sha)
         if commit is None:
@@ -118,11 +117,11 @@ def create_tree(ctx: Context, call: Call) -> Reply:
 # -- blobs
 
 
-@routes.get(REPO + "/git/blobs/{sha}")
+@routes.get(REPO + "/git/blobs/{file_sha}")
 def get_blob(ctx: Context, call: Call) -> Reply:
-    if ctx.state.store.kind(call.params["sha"]) != "blob":
+    if ctx.state.store.kind(call.params["file_sha"]) != "blob":
         raise not_found()
-    return Reply(200, ctx.views.blob(call.params["sha"]))
+    return Reply(200, ctx.views.blob(call.params["file_sha"]))
 
 
 @routes.post(REPO + "/git/blobs")

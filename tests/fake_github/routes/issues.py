@@ -28,13 +28,13 @@ def create_issue(ctx: Context, call: Call) -> Reply:
     return Reply(201, ctx.views.issue(number))
 
 
-@routes.get(REPO + "/issues/{number}")
+@routes.get(REPO + "/issues/{issue_number}")
 def get_issue(ctx: Context, call: Call) -> Reply:
-    return Reply(200, ctx.views.issue(call.int_param("number")))
+    return Reply(200, ctx.views.issue(call.int_param("issue_number")))
 
 
-@routes.patch(REPO + "/issues/{number}")
+@routes.patch(REPO + "/issues/{issue_number}")
 def update_issue(ctx: Context, call: Call) -> Reply:
-    number = call.int_param("number")
+    number = call.int_param("issue_number")
     ctx.state.edit_issue(number, call.json())
     return Reply(200, ctx.views.issue(number))
