@@ -8,7 +8,10 @@ import urllib.parse
 from .errors import not_found
 from .formats import EPOCH, JsonDict, iso, node_id, user_id, wrapped_base64
 from .objects import MergeConflict, TreeEntry, diff_files
-from .state import RepoState
+from .state import EventRecord, RepoState
+
+CONTENTS_API_LIMIT = 1024 * 1024
+"""The contents API returns a file's content up to 1 MB; larger ones need the blobs API or the raw media type."""
 
 
 class Views:
@@ -265,8 +268,11 @@ class Views:
             "_links": {"self": url, "git": git_url, "html": html_url},
         }
         if with_content and kind == "file":
-            item["content"] = wrapped_base64(self.state.store.blob(entry.sha))
-            item["encoding"] = "base64"
+            data = self.state.store.blob(entry.sha)
+            if len(data) > CONTENTS_API_LIMIT:  # as GitHub: 1-100 MB files come without their content
+                item["content"], item["encoding"] = "", "none"
+            else:
+                item["content"], item["encoding"] = wrapped_base64(data), "base64"
         return item
 
     def contents(self, path: str, ref: str | None) -> JsonDict | list[JsonDict]:
@@ -297,8 +303,10 @@ class Views:
             "description": label.description,
         }
 
-    def issue(self, number: int) -> JsonDict:
-        issue = self.state.issue(number)
+    def issue(self, number: int, *, gone_ok: bool = False) -> JsonDict:
+        """An issue (or a pull request seen as one); ``gone_ok`` renders a deleted or transferred one
+        as it was (for the webhook payload that reports it)."""
+        issue = self.state.issues[number] if gone_ok else self.state.issue(number)
         url = f"{self.repo_api}/issues/{number}"
         data: JsonDict = {
             "url": url,
@@ -337,6 +345,19 @@ class Views:
                 "merged_at": iso(merged_at) if merged_at else None,
             }
         return data
+
+    def event(self, event: EventRecord) -> JsonDict:
+        return {
+            "id": event.id,
+            "node_id": node_id("E", event.id),
+            "url": f"{self.repo_api}/issues/events/{event.id}",
+            "actor": self.user(event.actor),
+            "event": event.event,
+            "commit_id": event.commit_id,
+            "commit_url": f"{self.repo_api}/commits/{event.commit_id}" if event.commit_id else None,
+            "created_at": iso(event.created_at),
+            "performed_via_github_app": None,
+        }
 
     def comment(self, comment_id: int) -> JsonDict:
         comment = self.state.comment(comment_id)

@@ -18,6 +18,7 @@ from . import (
     comments,
     commits,
     contents,
+    events,
     git,
     issues,
     labels,
@@ -42,6 +43,7 @@ MODULES = (
     pulls,
     issues,
     comments,
+    events,
     labels,
 )
 
@@ -80,7 +82,8 @@ class Router:
             except conformance.Rejected as error:
                 return route.template, Reply(error.status, error.body(), rejected=error.reason)
             except ApiError as error:
-                return route.template, Reply(error.status, error.body())
+                headers = {"Location": self.context.views.api + error.location} if error.location else {}
+                return route.template, Reply(error.status, error.body(), headers)
             except MergeConflict:
                 return route.template, Reply(405, ApiError(405, "Pull Request is not mergeable").body())
             except GitError as error:

@@ -28,6 +28,8 @@ class Call:
     body: Any
     params: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
+    actor: str = "github-actions[bot]"
+    """The login of the token that sent the request."""
 
     def json(self) -> JsonDict:
         if not isinstance(self.body, dict):

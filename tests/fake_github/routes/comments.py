@@ -17,9 +17,7 @@ def list_comments(ctx: Context, call: Call) -> Reply:
 
 @routes.post(REPO + "/issues/{issue_number}/comments")
 def create_comment(ctx: Context, call: Call) -> Reply:
-    comment_id = ctx.state.add_comment(
-        call.int_param("issue_number"), call.arg("body", str), ctx.state.bot_login
-    )
+    comment_id = ctx.state.add_comment(call.int_param("issue_number"), call.arg("body", str), call.actor)
     return Reply(201, ctx.views.comment(comment_id))
 
 

@@ -48,7 +48,7 @@ def update_ref(ctx: Context, call: Call) -> Reply:
 
 @routes.delete(REPO + "/git/refs/{ref+}")
 def delete_ref(ctx: Context, call: Call) -> Reply:
-    ctx.state.delete_ref("refs/" + call.params["ref"])
+    ctx.state.delete_ref("refs/" + call.params["ref"], call.actor)
     return Reply(204)
 
 
@@ -82,12 +82,10 @@ def create_commit(ctx: Context, call: Call) -> Reply:
     for parent in parents:
         if not isinstance(parent, str) or s.store.kind(parent) != "commit":
             raise ApiError(422, "Parent SHA does not exist or is not a commit object")
-    bot = s.identity(s.bot_login)
+    bot = s.identity(call.actor)
     author = signature(ctx, call, "author") or bot
     committer = signature(ctx, call, "committer") or author
-    sha = s.write_commit(
-        tree, parents, message, author, committer, CommitMeta(s.bot_login, s.bot_login, True)
-    )
+    sha = s.write_commit(tree, parents, message, author, committer, CommitMeta(call.actor, call.actor, True))
     return Reply(201, ctx.views.git_commit(sha))
 
 

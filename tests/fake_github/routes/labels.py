@@ -35,13 +35,13 @@ def add_labels(ctx: Context, call: Call) -> Reply:
 @routes.put(REPO + "/issues/{issue_number}/labels")
 def set_labels(ctx: Context, call: Call) -> Reply:
     number = call.int_param("issue_number")
-    ctx.state.edit_issue(number, {"labels": label_names(call)})
+    ctx.state.edit_issue(number, {"labels": label_names(call)}, call.actor)
     return Reply(200, issue_labels(ctx, number))
 
 
 @routes.delete(REPO + "/issues/{issue_number}/labels")
 def clear_labels(ctx: Context, call: Call) -> Reply:
-    ctx.state.edit_issue(call.int_param("issue_number"), {"labels": []})
+    ctx.state.edit_issue(call.int_param("issue_number"), {"labels": []}, call.actor)
     return Reply(204)
 
 

@@ -35,6 +35,7 @@ def create_pull(ctx: Context, call: Call) -> Reply:
         call.arg("title", str, required=False),
         call.arg("body", str, required=False),
         bool(call.arg("draft", bool, required=False, default=False)),
+        call.actor,
     )
     ctx.state.pulls[number].maintainer_can_modify = call.arg("maintainer_can_modify", bool, False, True)
     return Reply(201, ctx.views.pull(number))
@@ -57,7 +58,9 @@ def update_pull(ctx: Context, call: Call) -> Reply:
         pull.base_sha = ctx.state.branch_head(pull.base) or pull.base_sha
     if "maintainer_can_modify" in body:
         pull.maintainer_can_modify = bool(body["maintainer_can_modify"])
-    ctx.state.edit_issue(number, {k: v for k, v in body.items() if k in ("title", "body", "state")})
+    ctx.state.edit_issue(
+        number, {k: v for k, v in body.items() if k in ("title", "body", "state")}, call.actor
+    )
     return Reply(200, ctx.views.pull(number))
 
 
@@ -72,7 +75,7 @@ def merge_pull(ctx: Context, call: Call) -> Reply:
     body = call.body if isinstance(call.body, dict) else {}
     sha = ctx.state.merge_pull(
         call.int_param("pull_number"),
-        by=ctx.state.bot_login,
+        by=call.actor,
         method=str(body.get("merge_method", "merge")),
         title=body.get("commit_title"),
         message=body.get("commit_message"),
