@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_github import FakeGitHub
+from fake_github import FakeGitHub, RecordedRequest
 from github_harness import EXAMPLE, LAYOUT, Harness, submission
 
 from bot import dataset, messages
@@ -412,6 +412,30 @@ def test_taking_the_label_off_withdraws_and_putting_it_back_resumes(gh: Harness)
 
 
 # --- request budgets ------------------------------------------------------------------------------
+
+
+def counts(requests: list[RecordedRequest]) -> tuple[int, int]:
+    return len(requests), sum(r.method != "GET" for r in requests)
+
+
+def test_the_request_counts_in_the_readme(gh: Harness) -> None:
+    """README, "Requests": (requests, writes) per job."""
+    number, _, requests = gh.open_issue(EXAMPLE)
+    assert counts(requests) == (8, 5)
+    assert counts(gh.rerun(number)[1]) == (5, 0)
+    assert counts(gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "new-model"))[1]) == (5, 0)
+    assert counts(
+        gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))[1]
+    ) == (11, 5)
+    assert counts(gh.open_issue(submission(name="Other", url="ftp://x.org"))[2]) == (5, 2)
+    same_url, _, _ = gh.open_issue(
+        submission(name="Model-B", url="https://huggingface.co/epfl-llm/meditron-70b")
+    )
+    gh.fake.merge_pull(gh.pulls_for(same_url)[0]["number"])  # now the first one's URL is another row's too
+    assert counts(gh.push_main()[1]) == (3 + 8, 5)  # its warnings changed: description and comment too
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    assert counts(gh.push_main()[1]) == (3 + 5, 3)
+    assert counts(gh.push_main()[1]) == (3 + 1, 0)
 
 
 def test_refresh_costs_at_most_6_requests_per_rebuilt_pull_and_no_write_for_one_on_the_head(
