@@ -116,7 +116,7 @@ def main() -> int:
         print(f"{SUBSET.name} matches the pinned description")
         return 0
     SUBSET.write_text(text, encoding="utf-8")
-    print(f"wrote {SUBSET.name}: {len(text):,} bytes")
+    print(f"wrote {SUBSET.name}: {len(text.encode()):,} bytes")
     return 0
 
 
