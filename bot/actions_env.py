@@ -6,6 +6,7 @@ https://docs.github.com/en/actions/reference/variables-reference#default-environ
 from __future__ import annotations
 
 import json
+import re
 import sys
 import uuid
 from collections.abc import Mapping
@@ -16,6 +17,10 @@ from typing import Any
 from bot.model import BotError
 
 REQUIRED = ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY", "GITHUB_TOKEN", "GITHUB_SHA")
+ACTIONS_BOT = "github-actions[bot]"
+"""The account GitHub shows for everything done with a workflow's GITHUB_TOKEN."""
+DEFAULT_MAX_WAIT = 300
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,12 @@ class Environment:
     output: Path | None
     run_attempt: int = 1
     """GITHUB_RUN_ATTEMPT: above 1, the job is a re-run carrying an old event payload."""
+    bot_login: str = ACTIONS_BOT
+    """LEADERBOARD_BOT_LOGIN: the account the token acts as, which is how the bot knows its own comments
+    and pull requests. GITHUB_TOKEN acts as github-actions[bot]; a GitHub App token as `<app-slug>[bot]`
+    (GET /user cannot tell: installation tokens are refused there)."""
+    max_wait: float = DEFAULT_MAX_WAIT
+    """LEADERBOARD_MAX_WAIT: seconds the job may spend waiting for rate limits in all."""
 
 
 def read_environment(environ: Mapping[str, str]) -> Environment:
@@ -43,6 +54,12 @@ def read_environment(environ: Mapping[str, str]) -> Environment:
             event = json.load(f)
     except (OSError, ValueError) as exc:
         raise BotError("event-unreadable", detail=str(exc)) from None
+    login = environ.get("LEADERBOARD_BOT_LOGIN") or ACTIONS_BOT
+    if not _LOGIN.match(login):
+        raise BotError("bad-login", login=repr(login))
+    wait = environ.get("LEADERBOARD_MAX_WAIT") or str(DEFAULT_MAX_WAIT)
+    if not wait.isdigit():
+        raise BotError("bad-wait", wait=repr(wait))
     return Environment(
         event_name=environ["GITHUB_EVENT_NAME"],
         event=event,
@@ -55,6 +72,8 @@ def read_environment(environ: Mapping[str, str]) -> Environment:
         summary=Path(environ["GITHUB_STEP_SUMMARY"]) if environ.get("GITHUB_STEP_SUMMARY") else None,
         output=Path(environ["GITHUB_OUTPUT"]) if environ.get("GITHUB_OUTPUT") else None,
         run_attempt=int(attempt) if (attempt := environ.get("GITHUB_RUN_ATTEMPT", "1")).isdigit() else 1,
+        bot_login=login,
+        max_wait=float(wait),
     )
 
 

@@ -2,73 +2,68 @@
 
 The decisions come from the pure pipeline; this module only turns them into API calls, checking
 before every create (existing branch, pull request, comment) so that reruns converge.
+
+The latest issue body wins, whatever order jobs run in or payloads arrive in: a job plans from what it
+knows (its payload, or the issue read fresh), writes the branch and pull request, then reads the issue
+again (and, after moving the branch, the default branch's head); if either moved, it plans again from
+what it just read. So the job that writes last has checked after its last write that it wrote the
+current body on the current base, and any later edit starts a new job (see README, Decisions).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+import requests
 from github import GithubException, UnknownObjectException
 from github.Issue import Issue
+from github.PullRequest import PullRequest
 from github.Repository import Repository
 
 from bot import actions_env, messages, pipeline
-from bot.form import ISSUE_LABEL, parse_form
+from bot.form import parse_form
+from bot.github_client import RateLimited, WaitBudget, create_checked
+from bot.github_comments import upsert_comment
+from bot.github_submission import FORM_LABELS, Submission, gone, is_pull, submission_from_issue
 from bot.layout import Layout, Snapshot, read_snapshot
-from bot.model import BotError, errors
+from bot.model import BotError, errors, warnings
 from bot.publish import BranchTaken, Proposal
-from bot.publish.github import Base, ClosedByMaintainer, GitHubPublisher, fetch_base
+from bot.publish.github import (
+    Base,
+    ClosedByMaintainer,
+    GitHubPublisher,
+    PullOutcome,
+    close_as_bot,
+    fetch_base,
+    read_file,
+)
 
 BRANCH_PREFIX = "leaderboard/issue-"
-FORM_LABEL = ISSUE_LABEL
-HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "unlabeled", "closed")
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
-
-
-@dataclass(frozen=True)
-class Submission:
-    number: int
-    body: str
-    labels: tuple[str, ...]
-    author: str | None
-    open: bool = True
+MAX_ROUNDS = 3
 
 
 @dataclass(frozen=True)
 class Result:
     issue: int
     state: str
-    """accepted, rejected, not-a-form, branch-taken, closed-by-maintainer, withdrawn, skipped"""
+    """accepted, rejected, not-a-form, branch-taken, closed-by-maintainer, withdrawn, issue-gone, failed"""
     pull_url: str | None = None
+    detail: str = ""
 
 
-def submission_from_event(event: dict[str, Any]) -> Submission | None:
-    """The submission in an `issues` webhook payload, or None when the bot should stay out of it."""
-    issue = event.get("issue") or {}
-    labels = tuple(str(label.get("name", "")) for label in issue.get("labels") or ())
-    if event.get("action") not in HANDLED_ACTIONS or issue.get("pull_request"):
-        return None
-    if event.get("action") == "unlabeled" and (event.get("label") or {}).get("name") == FORM_LABEL:
-        return Submission(int(issue["number"]), "", labels, _author(issue), open=False)  # taken off the bot
-    if FORM_LABEL not in labels or event.get("action") == "unlabeled":
-        return None
-    if event.get("action") == "labeled" and (event.get("label") or {}).get("name") != FORM_LABEL:
-        return None
-    closing = event.get("action") == "closed"
-    if issue.get("state") == "closed" and not closing:
-        return None
-    return Submission(
-        int(issue["number"]), str(issue.get("body") or ""), labels, _author(issue), open=not closing
-    )
+@dataclass(frozen=True)
+class Step:
+    """One round of handling a submission: what it wrote, and what the issue should say afterwards."""
 
-
-def _author(issue: Any) -> str | None:
-    login = (issue.get("user") or {}).get("login") if isinstance(issue, dict) else issue.user.login
-    return login if isinstance(login, str) and _LOGIN.match(login) else None
+    result: Result
+    comment: str | None = None
+    """The issue comment to converge to; None leaves the comment alone."""
+    needs_changes: bool | None = None
+    """Whether the issue should carry `needs-changes`; None leaves the labels alone."""
+    wrote: bool = False
+    pull: PullOutcome | None = None
 
 
 class Bot:
@@ -84,6 +79,8 @@ class Bot:
         event_sha: str,
         now: dt.datetime,
         form_url: str,
+        login: str = actions_env.ACTIONS_BOT,
+        budget: WaitBudget | None = None,
         rerun: bool = False,
     ) -> None:
         self.repo = repo
@@ -92,9 +89,14 @@ class Bot:
         self.event_sha = event_sha
         self.now = now
         self.form_url = form_url
+        self.login = login
+        self.budget = budget or WaitBudget()
         self.rerun = rerun
+        self.refreshing = False
         self._snapshots = {event_sha: snapshot}
         self._base: Base | None = None
+
+    # -- reading
 
     def base(self) -> Base:
         if self._base is None:
@@ -104,110 +106,153 @@ class Bot:
     def snapshot(self, sha: str) -> Snapshot:
         """The bot's files at `sha`: the checkout's, or read through the API when the branch moved on."""
         if sha not in self._snapshots:
-
-            def read(path: str) -> str | None:
-                try:
-                    content = self.repo.get_contents(path, ref=sha)
-                except UnknownObjectException:
-                    return None
-                return content.decoded_content.decode("utf-8") if not isinstance(content, list) else None
-
-            self._snapshots[sha] = read_snapshot(self.layout, read)
+            self._snapshots[sha] = read_snapshot(self.layout, lambda path: read_file(self.repo, path, sha))
         return self._snapshots[sha]
 
-    def current(self, number: int) -> Submission | None:
-        """The issue as it is now (a queued or re-run job carries an old payload)."""
+    def current(self, number: int) -> Submission:
+        """The issue as it is now (a queued or re-run job carries an old payload): one GET."""
         issue = self.repo.get_issue(number)
-        if issue.pull_request is not None:
-            return None
-        labels = tuple(label.name for label in issue.labels)
-        is_submission = issue.state == "open" and FORM_LABEL in labels
-        return Submission(number, issue.body or "", labels, _author(issue), open=is_submission)
+        try:
+            issue_url = issue.repository_url  # completes the lazy issue
+        except UnknownObjectException:  # gone where this token cannot follow (transferred) or never was
+            return gone(number, "transferred")
+        except GithubException as exc:
+            if exc.status == 410:
+                return gone(number, "deleted")
+            raise
+        if not issue_url.rstrip("/").lower().endswith(f"/repos/{self.repo.full_name.lower()}"):
+            return gone(number, "transferred")  # followed a 301
+        return submission_from_issue(issue)
 
-    def handle(self, sub: Submission, *, fresh: bool = False) -> Result:
+    # -- one submission
+
+    def handle(
+        self,
+        sub: Submission,
+        *,
+        pull: PullRequest | None = None,
+        looked_up: bool = False,
+        fresh: bool = False,
+    ) -> Result:
+        """Bring the issue's pull request and comment in line with the issue as it is now."""
+        if not fresh and (self.rerun or self.base().sha != self.event_sha):
+            sub, fresh = self.current(sub.number), True
+        for _ in range(MAX_ROUNDS):
+            step = self._sync(sub, pull, looked_up)
+            if step.wrote or not fresh:  # check that what was written is still what the issue says
+                now = self.current(sub.number)
+                if not now.same(sub) or self._base_moved(step):
+                    sub, pull, looked_up, fresh = now, None, False, True
+                    continue
+                sub, fresh = now, True
+            self._answer(sub, step, labels_known=fresh)
+            return step.result
+        raise BotError("kept-changing", issue=sub.number, rounds=MAX_ROUNDS)
+
+    def _base_moved(self, step: Step) -> bool:
+        """After moving a branch: whether the default branch moved since it was read. A new pull request's
+        `base.sha` says it; otherwise one GET. Refresh skips it: a push to main queues the next refresh."""
+        if step.pull is None or not step.pull.wrote_branch or self.refreshing:
+            return False
+        if step.pull.created_pull:
+            head = step.pull.pull.base.sha
+        else:
+            head = self.repo.get_git_ref(f"heads/{self.base_branch}").object.sha
+        if head == self.base().sha:
+            return False
+        self._base = None
+        return True
+
+    def _sync(self, sub: Submission, pull: PullRequest | None, looked_up: bool) -> Step:
+        """Write the branch and pull request the submission calls for (nothing if they are right)."""
         base = self.base()
-        if not fresh and (self.rerun or base.sha != self.event_sha):
-            current = self.current(sub.number)
-            if current is None:
-                return Result(sub.number, "skipped")
-            sub = current
-        publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base)
+        publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base, budget=self.budget)
         branch = f"{BRANCH_PREFIX}{sub.number}"
-        issue = self.repo.get_issue(sub.number)
+        if sub.gone:
+            return self._close_for_gone_issue(sub, publisher, branch, pull, looked_up)
         if not sub.open:
-            closed = publisher.bot_closed_pull(branch)
-            if closed is not None:
-                upsert_comment(issue, messages.comment("withdrawn", closed_pull=f"#{closed.number}"))
-            return Result(sub.number, "withdrawn")
+            closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
+            comment = messages.comment("withdrawn", closed_pull=f"#{closed.number}") if closed else None
+            return Step(Result(sub.number, "withdrawn"), comment, wrote=wrote)
         snapshot = self.snapshot(base.sha)
         outcome = pipeline.plan_submission(sub.body, snapshot, self.now, self.layout)
         if errors(outcome.problems):
-            closed = publisher.bot_closed_pull(branch)
+            closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
             closed_ref = f"#{closed.number}" if closed is not None else None
             if any(p.code == pipeline.NOT_A_FORM for p in outcome.problems):
-                upsert_comment(
-                    issue, messages.comment("not-a-form", form_url=self.form_url, closed_pull=closed_ref)
-                )
-                return Result(sub.number, "not-a-form")
-            upsert_comment(
-                issue, messages.comment("rejected", problems=outcome.problems, closed_pull=closed_ref)
-            )
-            self._label(issue, sub.labels, present=True)
-            return Result(sub.number, "rejected")
+                comment = messages.comment("not-a-form", form_url=self.form_url, closed_pull=closed_ref)
+                return Step(Result(sub.number, "not-a-form"), comment, wrote=wrote)
+            comment = messages.comment("rejected", problems=outcome.problems, closed_pull=closed_ref)
+            return Step(Result(sub.number, "rejected"), comment, needs_changes=True, wrote=wrote)
         assert outcome.position is not None
+        labels = parse_form(snapshot.form).labels
         proposal = Proposal(
             branch=branch,
             title=messages.pull_title(outcome),
-            body=messages.pull_body(
-                outcome, issue=sub.number, author=sub.author, labels=parse_form(snapshot.form).labels
-            ),
+            body=messages.pull_body(outcome, issue=sub.number, author=sub.author, labels=labels),
             commit_message=messages.commit_message(outcome, sub.number),
             changes=outcome.changes,
-            identity=outcome.identity,
+            identity=identity(outcome),
         )
         try:
-            published = publisher.publish(proposal)
+            published = publisher.publish(proposal, pull, looked_up=looked_up)
         except BranchTaken:
-            upsert_comment(issue, messages.comment("branch-taken", branch=branch))
-            return Result(sub.number, "branch-taken")
+            return Step(Result(sub.number, "branch-taken"), messages.comment("branch-taken", branch=branch))
         except ClosedByMaintainer as exc:
-            upsert_comment(issue, messages.comment("closed-by-maintainer", message=str(exc)))
-            return Result(sub.number, "closed-by-maintainer")
-        upsert_comment(
-            issue,
-            messages.comment(
-                "accepted", problems=outcome.problems, pull_url=published.location, preview=outcome.preview()
-            ),
+            comment = messages.comment("closed-by-maintainer", message=str(exc))
+            return Step(Result(sub.number, "closed-by-maintainer"), comment)
+        result = Result(sub.number, "accepted", published.published.location)
+        unchanged = not (published.submission_changed or published.created_pull or published.reopened)
+        if self.refreshing and unchanged:  # same submission on a new base: the comment still holds
+            return Step(result, wrote=published.wrote_branch, pull=published)
+        comment = messages.comment(
+            "accepted",
+            problems=outcome.problems,
+            pull_url=published.published.location,
+            preview=outcome.preview(),
         )
-        self._label(issue, sub.labels, present=False)
-        return Result(sub.number, "accepted", published.location)
+        return Step(result, comment, needs_changes=False, wrote=published.wrote_branch, pull=published)
 
-    def refresh(self) -> list[Result]:
-        """Rebuild every open bot pull request on the current base, from its issue's current body."""
-        results = []
-        for number in list(self.open_bot_pulls()):  # listed first: handling closes some, shifting pages
-            current = self.current(number)
-            if current is None:
-                results.append(Result(number, "skipped"))
-                continue
-            results.append(self.handle(current, fresh=True))
-        return results
+    def _close_for_gone_issue(
+        self,
+        sub: Submission,
+        publisher: GitHubPublisher,
+        branch: str,
+        pull: PullRequest | None,
+        looked_up: bool,
+    ) -> Step:
+        """The issue was deleted or transferred: close its bot pull request with a note on it."""
+        if not looked_up:
+            pull = publisher.find_pull(branch, "open")
+        if pull is None or pull.state != "open":
+            return Step(Result(sub.number, "issue-gone"))
+        close_as_bot(pull)
+        note = messages.comment("issue-gone", issue=sub.number)
+        upsert_comment(self.repo.get_issue(pull.number), note, self.login, self.budget)
+        return Step(Result(sub.number, "issue-gone", pull.html_url), wrote=True)
 
-    def open_bot_pulls(self) -> Iterable[int]:
-        for pull in self.repo.get_pulls(state="open", base=self.base_branch):
-            ref = pull.head.ref
-            if ref.startswith(BRANCH_PREFIX) and ref[len(BRANCH_PREFIX) :].isdigit():
-                yield int(ref[len(BRANCH_PREFIX) :])
+    def _answer(self, sub: Submission, step: Step, *, labels_known: bool) -> None:
+        issue = self.repo.get_issue(sub.number)
+        if step.comment is not None:
+            upsert_comment(issue, step.comment, self.login, self.budget, known_count=sub.comments)
+        if step.needs_changes is not None:
+            self._label(issue, sub.labels, present=step.needs_changes, known=labels_known)
 
-    def _label(self, issue: Issue, labels: tuple[str, ...], *, present: bool) -> None:
-        """Add or remove needs-changes. The payload's labels may predate the bot's own change, so a
+    def _label(self, issue: Issue, labels: tuple[str, ...], *, present: bool, known: bool) -> None:
+        """Add or remove needs-changes. Labels from a payload may predate the bot's own change, so a
         write they suggest is first confirmed against the issue as it is now (one GET, only then)."""
         if (messages.NEEDS_CHANGES in labels) == present:
             return
-        if (messages.NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
+        if not known and (messages.NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
             return
-        if present:
-            issue.add_to_labels(messages.NEEDS_CHANGES)
+        if present:  # the documented body is an object; PyGithub's add_to_labels sends a bare array
+            create_checked(
+                lambda: issue.requester.requestJsonAndCheck(
+                    "POST", f"{issue.url}/labels", input={"labels": [messages.NEEDS_CHANGES]}
+                ),
+                lambda: None,  # adding a label twice is harmless
+                self.budget,
+            )
             return
         try:
             issue.remove_from_labels(messages.NEEDS_CHANGES)
@@ -215,28 +260,51 @@ class Bot:
             if exc.status != 404:
                 raise
 
+    # -- every open bot pull request
 
-def _normalized(text: str | None) -> str:
-    return (text or "").replace("\r\n", "\n").strip()
+    def refresh(self) -> list[Result]:
+        """Rebuild every open bot pull request on the current base, from its issue's current body. One
+        that cannot be handled is reported and skipped; a rate limit past the budget stops them all."""
+        self.refreshing = True
+        pulls = list(self.open_bot_pulls())  # listed first: handling closes some, shifting pages
+        if not pulls:
+            return []
+        listed = {}
+        for label in sorted(FORM_LABELS):
+            for issue in self.repo.get_issues(state="open", labels=[label]):
+                if not is_pull(issue):
+                    listed[issue.number] = submission_from_issue(issue)
+        results = []
+        for number, pull in pulls:
+            try:
+                sub = listed.get(number) or self.current(number)
+                results.append(self.handle(sub, pull=pull, looked_up=True, fresh=True))
+            except RateLimited:
+                raise
+            except (GithubException, BotError, requests.RequestException) as exc:
+                results.append(Result(number, "failed", pull.html_url, describe(exc)))
+        return results
+
+    def open_bot_pulls(self) -> Iterable[tuple[int, PullRequest]]:
+        """Open pull requests into the default branch that the bot opened from its own branches here
+        (not from a fork, whose branch may have any name; not a person's)."""
+        for pull in self.repo.get_pulls(state="open", base=self.base_branch):
+            ref, head_repo = pull.head.ref, pull.head.repo
+            if head_repo is None or head_repo.full_name.lower() != self.repo.full_name.lower():
+                continue
+            if pull.user.login != self.login:
+                continue
+            if ref.startswith(BRANCH_PREFIX) and ref[len(BRANCH_PREFIX) :].isdigit():
+                yield int(ref[len(BRANCH_PREFIX) :]), pull
 
 
-def upsert_comment(issue: Issue, body: str) -> None:
-    """Keep exactly one bot comment per issue, edited in place (found by its hidden marker)."""
-    mine = [
-        c for c in issue.get_comments() if messages.COMMENT_MARKER in (c.body or "") and c.user.type == "Bot"
-    ]
-    if not mine:
-        issue.create_comment(body)
-        return
-    if _normalized(mine[0].body) != _normalized(body):
-        mine[0].edit(body)
-    for duplicate in mine[1:]:  # left by a POST that GitHub applied but whose answer was lost
-        duplicate.delete()
+def identity(outcome: pipeline.Outcome) -> str:
+    """What a proposal is made of: the change and the warnings shown with it (what the pull request's
+    section and the comment say), not when it was made."""
+    return outcome.identity + "\0" + "\0".join(sorted(p.message for p in warnings(outcome.problems)))
 
 
-def setup_error_comment(repo: Repository, number: int, error: BotError) -> None:
-    """Tell the issue why nothing happened when the repository is not set up for the bot (best effort)."""
-    try:
-        upsert_comment(repo.get_issue(number), messages.comment("setup-error", message=str(error)))
-    except GithubException as exc:
-        actions_env.annotate("warning", f"could not comment on issue #{number}: {exc.status}")
+def describe(exc: Exception) -> str:
+    if isinstance(exc, GithubException):
+        return f"GitHub API error {exc.status}: {exc.data}"
+    return str(exc)

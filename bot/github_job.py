@@ -4,37 +4,40 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import requests
-from github import Auth, Github, GithubException, GithubRetry
+from github import Github, GithubException
 
-from bot import actions_env, github_bot
+from bot import actions_env, github_bot, github_client, github_comments, github_submission, messages
 from bot.files import WorkingTree
+from bot.github_client import RateLimited, WaitBudget
 from bot.layout import Layout, read_snapshot
 from bot.model import BotError
 
 LAYOUT = Layout()
-RERUN = "Re-run the job: the bot checks what already exists and completes the work without duplicates."
-Connect = Callable[[actions_env.Environment], Github]
 
 
-def connect(env: actions_env.Environment) -> Github:
-    """PyGithub against GITHUB_API_URL (GitHub Enterprise or a test server work the same way).
+@dataclass(frozen=True)
+class Options:
+    """How the client behaves. The defaults are production's; tests shorten the waits."""
 
-    Lazy objects: nothing is fetched until read, so a submission costs only the requests it needs.
-    GithubRetry retries 5xx answers and waits out primary and secondary rate limits.
-    """
-    return Github(
-        auth=Auth.Token(env.token), base_url=env.api_url, retry=GithubRetry(total=6), timeout=30, lazy=True
-    )
+    timeout: int = 30
+    paced: bool = True
+    backoff_factor: float = 1.0
+    settle: float = 5.0
+    sleep: Callable[[float], None] = field(default=time.sleep)
 
 
 def main(
-    command: str, now: dt.datetime, environ: Mapping[str, str] | None = None, connect: Connect = connect
+    command: str, now: dt.datetime, environ: Mapping[str, str] | None = None, options: Options | None = None
 ) -> int:
+    options = options or Options()
     env = actions_env.read_environment(os.environ if environ is None else environ)
-    repo = connect(env).get_repo(env.repository)
+    budget = wait_budget(env, options)
+    repo = connect(env, options, budget).get_repo(env.repository)
     default_branch = str((env.event.get("repository") or {}).get("default_branch") or "main")
     bot = github_bot.Bot(
         repo,
@@ -45,8 +48,10 @@ def main(
         now=now,
         rerun=env.run_attempt > 1,
         form_url=f"{env.server_url}/{env.repository}/issues/new?template={os.path.basename(LAYOUT.form)}",
+        login=env.bot_login,
+        budget=budget,
     )
-    submission = github_bot.submission_from_event(env.event) if env.event_name == "issues" else None
+    submission = github_submission.submission_from_event(env.event) if env.event_name == "issues" else None
     try:
         if command == "refresh" or env.event_name in ("push", "workflow_dispatch"):
             if env.event_name == "push" and env.event.get("ref") != f"refs/heads/{default_branch}":
@@ -60,20 +65,30 @@ def main(
                 f"{env.event_name} event ({env.event.get('action')}): not a new-model submission, nothing to do"
             )
             return 0
-    except BotError as exc:
-        actions_env.annotate("error", str(exc))
-        actions_env.add_summary(env, f"### Leaderboard bot failed\n\n{exc}")
+    except RateLimited as exc:
+        fail(env, messages.notice(exc.code, **exc.values))
         if submission is not None:
-            github_bot.setup_error_comment(repo, submission.number, exc)
+            github_comments.rate_limited_comment(repo, submission.number, exc, env.bot_login)
+        return 1
+    except BotError as exc:
+        fail(env, messages.notice(exc.code, **exc.values))
+        if submission is not None:
+            github_comments.setup_error_comment(repo, submission.number, exc, env.bot_login, budget)
         return 1
     except GithubException as exc:
-        actions_env.annotate("error", f"GitHub API error {exc.status}: {exc.data}. {RERUN}")
+        fail(env, messages.notice("api-error", status=exc.status, detail=str(exc.data)))
         return 1
     except requests.RequestException as exc:  # retries exhausted, timeouts, connection errors
-        actions_env.annotate("error", f"GitHub API unreachable: {exc}. {RERUN}")
+        fail(env, messages.notice("unreachable", detail=str(exc)))
         return 1
     for r in results:
         print(f"issue #{r.issue}: {r.state}{' ' + r.pull_url if r.pull_url else ''}")
+    failed = [r for r in results if r.state == "failed"]
+    for r in failed:
+        pull = (r.pull_url or "").rsplit("/", 1)[-1]
+        actions_env.annotate(
+            "error", messages.notice("pull-failed", pull=pull, issue=r.issue, detail=r.detail)
+        )
     actions_env.set_outputs(
         env,
         {
@@ -83,7 +98,35 @@ def main(
     )
     actions_env.add_summary(
         env,
-        "### Leaderboard bot\n\n| issue | result | pull request |\n| --- | --- | --- |\n"
-        + "".join(f"| #{r.issue} | {r.state} | {r.pull_url or ''} |\n" for r in results),
+        f"### {messages.notice('summary-title')}\n\n"
+        f"| issue | {messages.notice('summary-result')} | {messages.notice('summary-pull')} |\n| --- | --- | --- |\n"
+        + "".join(f"| #{r.issue} | {cell(r.state, r.detail)} | {r.pull_url or ''} |\n" for r in results),
     )
-    return 0
+    return 1 if failed else 0
+
+
+def wait_budget(env: actions_env.Environment, options: Options) -> WaitBudget:
+    return WaitBudget(
+        limit=env.max_wait, backoff_factor=options.backoff_factor, settle=options.settle, sleep=options.sleep
+    )
+
+
+def connect(
+    env: actions_env.Environment, options: Options | None = None, budget: WaitBudget | None = None
+) -> Github:
+    """PyGithub for the job's token and API, with the bot's retry policy and wait budget."""
+    options = options or Options()
+    budget = budget or wait_budget(env, options)
+    return github_client.connect(env.token, env.api_url, budget, timeout=options.timeout, paced=options.paced)
+
+
+def cell(state: str, detail: str) -> str:
+    """A table cell: one line, no column breaks."""
+    text = f"{state}: {detail}" if detail else state
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def fail(env: actions_env.Environment, text: str) -> None:
+    """An error annotation and the job summary say the same thing."""
+    actions_env.annotate("error", text)
+    actions_env.add_summary(env, f"### {messages.notice('summary-failed')}\n\n{text}")

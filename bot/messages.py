@@ -1,4 +1,5 @@
-"""Texts the bot writes on GitHub: its issue comment and the pull request description (jinja2)."""
+"""Texts the bot writes on GitHub: its issue comment and its section of the pull request description
+(jinja2), and the job's annotations and summary lines (`notice`, from the catalog)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from bot.model import Problem, Row
 from bot.pipeline import Outcome
 
 COMMENT_MARKER = "<!-- leaderboard-bot:comment -->"
-PULL_MARKER = "<!-- leaderboard-bot:pull-request -->"
+SECTION_START = "<!-- leaderboard-bot:start -->"
+SECTION_END = re.compile(r"<!-- leaderboard-bot:end(?: title=([0-9a-f]{16}))? -->")
+"""The bot owns the part of a pull request's description between these markers; the end marker carries
+a digest of the title the bot last gave the pull request, so a title a maintainer changed is left alone."""
 NEEDS_CHANGES = "needs-changes"
 
 
@@ -75,6 +79,8 @@ def comment(
     form_url: str = "",
     branch: str = "",
     message: str = "",
+    resume_at: str = "",
+    issue: int | None = None,
 ) -> str:
     shown = safe_problems(list(problems))
     return _render(
@@ -89,16 +95,20 @@ def comment(
         form_url=form_url,
         branch=branch,
         message=message,
+        resume_at=resume_at,
+        issue=issue,
     )
 
 
 def pull_body(outcome: Outcome, *, issue: int, author: str | None, labels: Mapping[str, str]) -> str:
-    """The pull request description: what changes (per field for updates), why, and the rows as shown."""
+    """The bot's section of a pull request description, between its markers: what changes (per field for
+    updates), why, and the rows as shown. It depends on the request only, not on the base (an added row's
+    position, which every merge before it shifts, is not in it), so rebuilding on a new base leaves it
+    alone. The end marker carries the digest of the title the bot gives (`pull_title`)."""
     before = outcome.before or {}
     fields = [f for f in labels if outcome.kind == "update" and before.get(f) != outcome.row.get(f)]
-    return _render(
+    text = _render(
         "pull_request.md.j2",
-        marker=PULL_MARKER,
         kind=outcome.kind,
         issue=issue,
         name=defang(inline.escape(inline.plain(outcome.row.get("name", "")))),
@@ -112,6 +122,47 @@ def pull_body(outcome: Outcome, *, issue: int, author: str | None, labels: Mappi
         sources=source_links(outcome.reason),
         warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],
     )
+    title = title_digest(pull_title(outcome))
+    return f"{SECTION_START}\n{text.strip()}\n<!-- leaderboard-bot:end title={title} -->"
+
+
+def title_digest(title: str) -> str:
+    import hashlib  # GitHub side only
+
+    return hashlib.sha256(title.encode()).hexdigest()[:16]
+
+
+def section_span(body: str) -> tuple[int, int] | None:
+    """Where the bot's section is in a pull request description (start, end offsets), if it is."""
+    start = body.find(SECTION_START)
+    end = SECTION_END.search(body, start) if start >= 0 else None
+    return (start, end.end()) if start >= 0 and end is not None else None
+
+
+def bot_title_digest(body: str) -> str | None:
+    """The digest of the title the bot last set, from its section of the description."""
+    span = section_span(body)
+    match = SECTION_END.search(body, span[0]) if span else None
+    return match.group(1) if match else None
+
+
+def with_section(body: str, section: str) -> str:
+    """`body` with the bot's section replaced by `section` (appended when a maintainer removed it);
+    everything else a maintainer wrote stays as it is."""
+    span = section_span(body)
+    if span is None:
+        return f"{body.rstrip()}\n\n{section}" if body.strip() else section
+    return body[: span[0]] + section + body[span[1] :]
+
+
+def section_text(body: str) -> str | None:
+    span = section_span(body)
+    return body[span[0] : span[1]] if span else None
+
+
+def notice(code: str, **values: object) -> str:
+    """A job annotation or summary line, “中文 / English” (bot/locales/*/github.ftl)."""
+    return catalog.both(code, values, sep=" / ")
 
 
 def _cell(text: str) -> str:

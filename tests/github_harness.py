@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 from fake_github import FakeGitHub, RecordedRequest
-from github import Auth, Github, GithubRetry
+from github import Github
 
 from bot import actions_env, github_job
 from bot.layout import Layout
@@ -21,15 +23,7 @@ EXAMPLE = (ROOT / "examples/new-model.md").read_text(encoding="utf-8")
 
 def fast_client(env: actions_env.Environment, timeout: int = 5) -> Github:
     """The bot's client minus PyGithub's politeness delays (1 s between writes) and retry back-off."""
-    return Github(
-        auth=Auth.Token(env.token),
-        base_url=env.api_url,
-        retry=GithubRetry(total=3, backoff_factor=0),
-        lazy=True,
-        timeout=timeout,
-        seconds_between_requests=0,
-        seconds_between_writes=0,
-    )
+    return github_job.connect(env, github_job.Options(timeout=timeout, paced=False, backoff_factor=0))
 
 
 def submission(name: str = "Meditron-70B", url: str = "https://github.com/epfLLM/meditron") -> str:
@@ -41,14 +35,26 @@ class Harness:
         self.fake = fake
         self.tmp = tmp
         self.runs = 0
+        self._ids = itertools.count(1)
         self.timeout = 5
         self.now = NOW
+        self.sleep_cap = 2.0
+        """Waits the bot asks for are recorded in `waits`; only this much of each is slept."""
+        self.waits: list[float] = []
+        self.max_wait = 300
+        self.environ: dict[str, str] = {}
+        """Extra environment variables for every run (LEADERBOARD_BOT_LOGIN, ...)."""
         files = {p: (ROOT / p).read_text(encoding="utf-8") for p in LAYOUT.paths()}
         fake.commit_files("main", files, "Import the leaderboard")
 
-    def checkout(self, sha: str) -> Path:
+    def sleep(self, seconds: float) -> None:
+        """The bot's client sleeps through this: the wait is recorded, at most `sleep_cap` is slept."""
+        self.waits.append(seconds)
+        time.sleep(min(seconds, self.sleep_cap))
+
+    def checkout(self, sha: str, run: int = 0) -> Path:
         """What actions/checkout leaves in GITHUB_WORKSPACE: the files of the commit."""
-        workspace = self.tmp / f"workspace-{self.runs}"
+        workspace = self.tmp / f"workspace-{run}"
         for path, text in self.fake.files_at(sha).items():
             (workspace / path).parent.mkdir(parents=True, exist_ok=True)
             (workspace / path).write_text(text, encoding="utf-8")
@@ -62,30 +68,36 @@ class Harness:
         *,
         sha: str | None = None,
         attempt: int = 1,
+        token: str | None = None,
     ) -> tuple[int, list[RecordedRequest]]:
-        """One job: `sha` is the commit the event saw (default: main's head now), `attempt` GITHUB_RUN_ATTEMPT."""
-        self.runs += 1
+        """One job: `sha` is the commit the event saw (default: main's head now), `attempt` GITHUB_RUN_ATTEMPT,
+        `token` the job's own token (to tell concurrent jobs apart)."""
+        self.runs = run = next(self._ids)
         sha = sha or self.fake.branch_sha("main")
         assert sha is not None
-        event_path = self.tmp / f"event-{self.runs}.json"
+        event_path = self.tmp / f"event-{run}.json"
         event_path.write_text(json.dumps(payload), encoding="utf-8")
-        self.output = self.tmp / f"output-{self.runs}"
-        self.summary = self.tmp / f"summary-{self.runs}"
+        self.output = self.tmp / f"output-{run}"
+        self.summary = self.tmp / f"summary-{run}"
         environ = {
             "GITHUB_EVENT_NAME": event_name,
             "GITHUB_EVENT_PATH": str(event_path),
             "GITHUB_REPOSITORY": "octo/leaderboard",
             "GITHUB_API_URL": self.fake.url,
             "GITHUB_SERVER_URL": "https://github.com",
-            "GITHUB_TOKEN": self.fake.token,
+            "GITHUB_TOKEN": token or self.fake.token,
             "GITHUB_SHA": sha,
-            "GITHUB_WORKSPACE": str(self.checkout(sha)),
-            "GITHUB_OUTPUT": str(self.output),
-            "GITHUB_STEP_SUMMARY": str(self.summary),
+            "GITHUB_WORKSPACE": str(self.checkout(sha, run)),
+            "GITHUB_OUTPUT": str(self.tmp / f"output-{run}"),
+            "GITHUB_STEP_SUMMARY": str(self.tmp / f"summary-{run}"),
             "GITHUB_RUN_ATTEMPT": str(attempt),
+            "LEADERBOARD_MAX_WAIT": str(self.max_wait),
         }
         start = len(self.fake.requests)
-        code = github_job.main(command, self.now, environ, connect=lambda env: fast_client(env, self.timeout))
+        options = github_job.Options(
+            timeout=self.timeout, paced=False, backoff_factor=0, settle=self.timeout, sleep=self.sleep
+        )
+        code = github_job.main(command, self.now, environ | self.environ, options)
         return code, self.fake.requests[start:]
 
     def open_issue(
@@ -105,8 +117,15 @@ class Harness:
     def push_main(self) -> tuple[int, list[RecordedRequest]]:
         return self.run("push", self.fake.push_event_payload("main"), command="refresh")
 
+    def assert_conforming(self) -> None:
+        """Every request the bot sent was a documented operation with a valid body."""
+        assert self.fake.nonconforming() == [], [
+            (r.method, r.path, r.rejected) for r in self.fake.nonconforming()
+        ]
+
     def bot_comments(self, number: int) -> list[dict[str, Any]]:
-        return [c for c in self.fake.comments(number) if c["user"]["type"] == "Bot"]
+        login = self.environ.get("LEADERBOARD_BOT_LOGIN", self.fake.bot_login)
+        return [c for c in self.fake.comments(number) if c["user"]["login"] == login]
 
     def pulls_for(self, number: int) -> list[dict[str, Any]]:
         return [p for p in self.fake.pulls() if p["head"]["ref"] == f"leaderboard/issue-{number}"]

@@ -13,7 +13,7 @@ from fake_github import FakeGitHub
 from github_harness import ROOT, Harness
 
 from bot import actions_env
-from bot.github_bot import submission_from_event
+from bot.github_submission import FORM_LABELS, submission_from_event
 from bot.model import BotError
 
 EVENTS = Path(__file__).parent / "fixtures" / "events"
@@ -39,7 +39,7 @@ def test_labeled_counts_only_for_the_form_label() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        {"action": "deleted"},
+        {"action": "pinned"},
         {"issue": {"number": 3, "labels": [{"name": "bug"}], "body": "x"}},
         {"issue": {"number": 3, "labels": [{"name": "new-model"}], "state": "closed", "body": "x"}},
         {
@@ -56,6 +56,24 @@ def test_events_the_bot_stays_out_of(change: dict[str, object]) -> None:
     assert submission_from_event({**event("issues-opened.json"), **change}) is None
 
 
+@pytest.mark.parametrize("action", ["deleted", "transferred"])
+def test_a_deleted_or_transferred_submission_is_gone(action: str) -> None:
+    sub = submission_from_event({**event("issues-opened.json"), "action": action})
+    assert sub is not None and sub.gone == action and not sub.open
+    other = {**event("issues-opened.json"), "action": action}
+    other["issue"] = {**other["issue"], "labels": [{"name": "bug"}]}  # type: ignore[dict-item]
+    assert submission_from_event(other) is None
+
+
+def test_every_form_label_makes_an_issue_a_submission() -> None:
+    assert "new-model" in FORM_LABELS
+    for label in sorted(FORM_LABELS):
+        payload = {**event("issues-labeled.json"), "label": {"name": label}}
+        payload["issue"] = {**payload["issue"], "labels": [{"name": label}]}  # type: ignore[dict-item]
+        sub = submission_from_event(payload)
+        assert sub is not None and sub.open
+
+
 def test_closing_a_submission_is_a_withdrawal() -> None:
     sub = submission_from_event({**event("issues-opened.json"), "action": "closed"})
     assert sub is not None and not sub.open
@@ -66,6 +84,31 @@ def test_a_login_that_is_not_a_login_is_not_mentioned() -> None:
     payload["issue"]["user"]["login"] = "x](javascript:alert(1))"  # type: ignore[index]
     sub = submission_from_event(payload)
     assert sub is not None and sub.author is None
+
+
+def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    (tmp_path / "event.json").write_text("{}", encoding="utf-8")
+    return {
+        "GITHUB_EVENT_NAME": "issues",
+        "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
+        "GITHUB_REPOSITORY": "a/b",
+        "GITHUB_TOKEN": "t",
+        "GITHUB_SHA": "0" * 40,
+        **extra,
+    }
+
+
+def test_the_bot_identity_is_github_actions_unless_configured(tmp_path: Path) -> None:
+    assert actions_env.read_environment(environment(tmp_path)).bot_login == "github-actions[bot]"
+    configured = environment(
+        tmp_path, LEADERBOARD_BOT_LOGIN="leaderboard-app[bot]", LEADERBOARD_MAX_WAIT="60"
+    )
+    env = actions_env.read_environment(configured)
+    assert (env.bot_login, env.max_wait) == ("leaderboard-app[bot]", 60)
+    with pytest.raises(BotError, match="LEADERBOARD_BOT_LOGIN"):
+        actions_env.read_environment(environment(tmp_path, LEADERBOARD_BOT_LOGIN="x](javascript:)"))
+    with pytest.raises(BotError, match="LEADERBOARD_MAX_WAIT"):
+        actions_env.read_environment(environment(tmp_path, LEADERBOARD_MAX_WAIT="5 minutes"))
 
 
 def test_missing_variables_are_named() -> None:

@@ -16,7 +16,7 @@ from bot import catalog
 from bot.model import BotError, Problem
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
-RAISERS = {"Problem", "BotError", "DateError", "BranchTaken", "ClosedByMaintainer"}
+RAISERS = {"Problem", "BotError", "DateError", "BranchTaken", "ClosedByMaintainer", "notice"}
 
 
 class _Variables(Visitor):

@@ -110,7 +110,17 @@ def test_pull_request_flow(fake: FakeGitHub, repo: Repository) -> None:
     assert fake.comments(issue_number)[0]["user"]["login"] == "github-actions[bot]"
     assert [c.body for c in issue.get_comments()] == ["Thanks! Opened #2."]
 
-    issue.add_to_labels("needs review", "bot/processed")
+    with pytest.raises(
+        GithubException
+    ) as bare:  # PyGithub sends a bare array; the description wants an object
+        issue.add_to_labels("needs review")
+    assert (
+        bare.value.status == 422
+        and fake.nonconforming()[-1].rejected == "(root): ['needs review'] is not of type 'object'"
+    )
+    issue.requester.requestJsonAndCheck(
+        "POST", f"{issue.url}/labels", input={"labels": ["needs review", "bot/processed"]}
+    )
     issue.remove_from_labels("needs review")  # sent as needs%20review
     issue.remove_from_labels("bot/processed")
     assert fake.labels(issue_number) == ["new-model"]
@@ -131,7 +141,7 @@ def test_pull_request_flow(fake: FakeGitHub, repo: Repository) -> None:
     assert [p.sha for p in repo.get_git_commit(status.sha).parents] == [parent.sha, commit.sha]
     assert repo.get_issue(issue_number).state == "closed"  # "Closes #1" on the default branch
 
-    assert fake.unrouted() == []
+    assert fake.unrouted() == [] and len(fake.nonconforming()) == 1
     assert {r.route for r in fake.writes()} >= {
         "/repos/{owner}/{repo}/git/trees",
         "/repos/{owner}/{repo}/pulls",

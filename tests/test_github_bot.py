@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_github import FakeGitHub
+from fake_github import FakeGitHub, RecordedRequest
 from github_harness import EXAMPLE, LAYOUT, Harness, submission
 
 from bot import dataset, messages
@@ -17,7 +18,9 @@ from bot import dataset, messages
 @pytest.fixture
 def gh(tmp_path: Path) -> Iterator[Harness]:
     with FakeGitHub() as fake:
-        yield Harness(fake, tmp_path)
+        harness = Harness(fake, tmp_path)
+        yield harness
+        harness.assert_conforming()
 
 
 def rows_on(gh: Harness, ref: str) -> list[str]:
@@ -143,21 +146,66 @@ def test_a_branch_a_human_pushed_to_is_left_alone(gh: Harness) -> None:
     assert "not the bot's" in comment["body"]
 
 
-WRITES = [
+WRITES = [  # every write of a submission's life: opened invalid, fixed, edited
+    ("POST", r"/issues/\d+/comments$"),
+    ("POST", r"/issues/\d+/labels$"),
     ("POST", r"/git/trees$"),
     ("POST", r"/git/commits$"),
     ("POST", r"/git/refs$"),
     ("POST", r"/pulls$"),
-    ("POST", r"/issues/\d+/comments$"),
+    ("PATCH", r"/issues/comments/\d+$"),
+    ("DELETE", r"/issues/\d+/labels/"),
+    ("PATCH", r"/git/refs/"),
+    ("PATCH", r"/pulls/\d+$"),
 ]
+SECONDARY = {
+    "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+    "documentation_url": "https://docs.github.com/rest",
+}
+FAULTS = {  # (status, headers, body, applied)
+    "lost-answer": (502, {}, None, True),
+    "lost-request": (502, {}, None, False),
+    "secondary-limit-applied": (403, {"Retry-After": "1"}, SECONDARY, True),
+    "secondary-limit": (429, {"Retry-After": "1"}, SECONDARY, False),
+}
 
 
-@pytest.mark.parametrize(("method", "path"), WRITES)
-@pytest.mark.parametrize("after_apply", [False, True], ids=["lost-request", "lost-answer"])
-def test_a_fault_on_any_write_then_a_rerun_converges(
-    gh: Harness, method: str, path: str, after_apply: bool
+def life_of_a_submission(gh: Harness) -> int:
+    """Opened invalid, fixed, edited: every kind of write the bot sends; each run must succeed."""
+    number, code, _ = gh.open_issue(submission(url="ftp://x.org"))
+    assert code == 0
+    assert gh.edit_issue(number, EXAMPLE)[0] == 0
+    assert gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))[0] == 0
+    return number
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize(("method", "path"), WRITES, ids=[f"{m} {p}" for m, p in WRITES])
+def test_a_lost_answer_or_rate_limit_on_any_write_is_survived_in_the_same_run(
+    gh: Harness, method: str, path: str, fault: str
 ) -> None:
-    gh.fake.fail_next(method, path, 500, times=10, after_apply=after_apply)  # more than the client retries
+    status, headers, body, applied = FAULTS[fault]
+    gh.sleep_cap = 0.01
+    gh.fake.fail_next(method, path, status, headers=headers, body=body, after_apply=applied)
+    number = life_of_a_submission(gh)
+    hit = [
+        r for r in gh.fake.requests if r.method == method and re.search(path, r.path) and r.status == status
+    ]
+    assert len(hit) == 1  # the fault happened, once
+    [pull] = gh.pulls_for(number)
+    assert pull["state"] == "open" and "huggingface.co/epfl-llm/meditron-70b" in pull["body"]
+    assert len(gh.bot_comments(number)) == 1 and "Accepted" in gh.bot_comments(number)[0]["body"]
+    assert gh.fake.labels(number) == ["new-model"]
+    assert "huggingface.co" in (gh.fake.file_at(f"leaderboard/issue-{number}", LAYOUT.post) or "")
+    if status in (403, 429):
+        assert gh.waits == [1.0]  # GitHub's Retry-After, honoured (and charged to the job's wait budget)
+
+
+@pytest.mark.parametrize(("method", "path"), [w for w in WRITES if w[0] == "POST"][2:])
+def test_a_write_that_keeps_failing_fails_the_run_and_a_rerun_converges(
+    gh: Harness, method: str, path: str
+) -> None:
+    gh.fake.fail_next(method, path, 500, times=10)
     number, code, _ = gh.open_issue(EXAMPLE)
     assert code == 1  # the run fails loudly...
     gh.fake.clear_faults()
@@ -166,7 +214,6 @@ def test_a_fault_on_any_write_then_a_rerun_converges(
     assert len([p for p in gh.pulls_for(number) if p["state"] == "open"]) == 1
     assert len(gh.bot_comments(number)) == 1
     assert rows_on(gh, f"leaderboard/issue-{number}")[-1] == "Meditron-70B"
-    assert gh.fake.unrouted() == []
 
 
 def test_missing_pull_request_permission_is_explained(
@@ -375,3 +422,231 @@ def test_a_bom_crlf_body_with_a_note_is_accepted_and_the_note_named_not_publishe
     [comment] = gh.bot_comments(number)
     for text in (comment["body"], pull["body"]):
         assert "### 备注 / Notes" in text.replace("&#35;", "#") and "it was left out" in text
+
+
+# --- request budgets ------------------------------------------------------------------------------
+
+
+def counts(requests: list[RecordedRequest]) -> tuple[int, int]:
+    return len(requests), sum(r.method != "GET" for r in requests)
+
+
+def test_the_request_counts_in_the_readme(gh: Harness) -> None:
+    """README, "Requests": (requests, writes) per job."""
+    number, _, requests = gh.open_issue(EXAMPLE)
+    assert counts(requests) == (8, 5)
+    assert counts(gh.rerun(number)[1]) == (5, 0)
+    assert counts(gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "new-model"))[1]) == (5, 0)
+    assert counts(
+        gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))[1]
+    ) == (11, 5)
+    assert counts(gh.open_issue(submission(name="Other", url="ftp://x.org"))[2]) == (5, 2)
+    same_url, _, _ = gh.open_issue(
+        submission(name="Model-B", url="https://huggingface.co/epfl-llm/meditron-70b")
+    )
+    gh.fake.merge_pull(gh.pulls_for(same_url)[0]["number"])  # now the first one's URL is another row's too
+    assert counts(gh.push_main()[1]) == (3 + 8, 5)  # its warnings changed: description and comment too
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    assert counts(gh.push_main()[1]) == (3 + 5, 3)
+    assert counts(gh.push_main()[1]) == (3 + 1, 0)
+
+
+def test_refresh_costs_at_most_6_requests_per_rebuilt_pull_and_no_write_for_one_on_the_head(
+    gh: Harness,
+) -> None:
+    first, _, _ = gh.open_issue(EXAMPLE)
+    others = [
+        gh.open_issue(submission(name=f"Model-{i}", url=f"https://github.com/x/m{i}"))[0] for i in range(3)
+    ]
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    code, requests = gh.push_main()
+    assert code == 0
+    shared = 3  # the open pull requests, the open submissions, the default branch's head
+    assert len(requests) <= shared + 6 * len(others), [(r.method, r.route) for r in requests]
+    code, again = gh.push_main()
+    assert code == 0 and [r for r in again if r.method != "GET"] == []
+    assert len(again) == shared + len(others)  # one GET each: the fingerprint of its head commit
+
+
+# --- forks, deleted and transferred issues ---------------------------------------------------------
+
+
+def test_refresh_ignores_pulls_from_forks_and_pulls_it_did_not_open(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    second, _, _ = gh.open_issue(submission(name="Clinical-LLaMA", url="https://github.com/x/c"))
+    gh.fake.open_fork_pull("mallory", f"leaderboard/issue-{number}", {"README.md": "hijacked\n"})
+    gh.fake.open_fork_pull("mallory", "leaderboard/issue-99999", {"README.md": "no such issue\n"})
+    gh.fake.commit_files("leaderboard/issue-77", {"NOTE.md": "by hand\n"}, "A maintainer's branch")
+    gh.fake.state.create_pull("leaderboard/issue-77", "main", "By hand", "", False, "maintainer")
+    gh.fake.merge_pull(gh.pulls_for(number)[0]["number"])
+    code, requests = gh.push_main()
+    assert code == 0
+    assert rows_on(gh, f"leaderboard/issue-{second}")[-2:] == ["Meditron-70B", "Clinical-LLaMA"]
+    assert {r.path for r in requests if r.method != "GET"} <= {
+        "/repos/octo/leaderboard/git/trees",
+        "/repos/octo/leaderboard/git/commits",
+        f"/repos/octo/leaderboard/git/refs/heads/leaderboard/issue-{second}",
+    }
+
+
+@pytest.mark.parametrize("how", ["deleted", "transferred"])
+def test_refresh_closes_the_pull_of_a_gone_issue_and_rebuilds_the_others(gh: Harness, how: str) -> None:
+    gone, _, _ = gh.open_issue(EXAMPLE)
+    kept, _, _ = gh.open_issue(submission(name="Clinical-LLaMA", url="https://github.com/x/c"))
+    if how == "deleted":
+        gh.fake.delete_issue(gone)
+    else:
+        gh.fake.transfer_issue(gone)
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    code, _ = gh.push_main()
+    assert code == 0
+    [pull] = gh.pulls_for(gone)
+    assert pull["state"] == "closed"
+    [note] = [c for c in gh.fake.comments(pull["number"]) if c["user"]["login"] == "github-actions[bot]"]
+    assert f"#{gone}" in note["body"] and "closed this pull request" in note["body"]
+    head = gh.fake.commit(gh.fake.branch_sha(f"leaderboard/issue-{kept}") or "")
+    assert [p["sha"] for p in head["parents"]] == [gh.fake.branch_sha("main")]
+    assert "issue-gone" in gh.summary.read_text(encoding="utf-8")
+    code, again = gh.push_main()
+    assert code == 0 and [r for r in again if r.method != "GET"] == []
+
+
+@pytest.mark.parametrize("how", ["deleted", "transferred"])
+def test_the_deleted_or_transferred_event_closes_the_pull(gh: Harness, how: str) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    if how == "deleted":
+        gh.fake.delete_issue(number)
+    else:
+        gh.fake.transfer_issue(number)
+    code, _ = gh.run("issues", gh.fake.issue_event_payload(number, how))
+    assert code == 0
+    [pull] = gh.pulls_for(number)
+    assert pull["state"] == "closed"
+    assert len([c for c in gh.fake.comments(pull["number"]) if messages.COMMENT_MARKER in c["body"]]) == 1
+
+
+def test_one_pull_that_cannot_be_handled_is_reported_and_the_others_are_rebuilt(gh: Harness) -> None:
+    broken, _, _ = gh.open_issue(EXAMPLE)
+    fine, _, _ = gh.open_issue(submission(name="Clinical-LLaMA", url="https://github.com/x/c"))
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    head = gh.fake.branch_sha(f"leaderboard/issue-{broken}") or ""
+    gh.fake.fail_next("GET", rf"/git/commits/{head}$", 500, times=20)  # its head cannot be read
+    code, _ = gh.push_main()
+    assert code == 1  # the run is red...
+    tip = gh.fake.commit(gh.fake.branch_sha(f"leaderboard/issue-{fine}") or "")
+    assert [p["sha"] for p in tip["parents"]] == [gh.fake.branch_sha("main")]  # ...the other was rebuilt
+    summary = gh.summary.read_text(encoding="utf-8")
+    assert f"| #{broken} | failed: " in summary and "500 error responses" in summary
+    assert f"| #{fine} | accepted |" in summary
+
+
+# --- advice that works ----------------------------------------------------------------------------
+
+
+def test_deleting_a_branch_a_maintainer_pushed_to_and_editing_gives_a_working_pull(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    branch = f"leaderboard/issue-{number}"
+    gh.fake.push_as_human(branch, {"NOTE.md": "maintainer fix\n"}, "Tweak by hand")
+    gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b"))
+    assert "delete the branch and edit this issue" in gh.bot_comments(number)[0]["body"]  # the advice...
+    gh.fake.delete_branch(branch)  # ...followed: GitHub closes the pull request
+    assert [p["state"] for p in gh.pulls_for(number)] == ["closed"]
+    code, _ = gh.edit_issue(number, submission(url="https://huggingface.co/epfl-llm/meditron-70b-v2"))
+    assert code == 0
+    [old, new] = gh.pulls_for(number)
+    assert old["state"] == "closed" and new["state"] == "open"
+    assert "meditron-70b-v2" in (gh.fake.file_at(branch, LAYOUT.post) or "")
+    assert new["html_url"] in gh.bot_comments(number)[0]["body"]
+    gh.fake.merge_pull(new["number"])  # a working pull request
+
+
+def test_the_setup_advice_works_enable_the_setting_then_rerun(gh: Harness) -> None:
+    gh.fake.deny_pull_creation()
+    number, code, _ = gh.open_issue(EXAMPLE)
+    assert code == 1 and "then re-run the job" in gh.bot_comments(number)[0]["body"]
+    gh.fake.deny_pull_creation(False)
+    code, _ = gh.rerun(number, "opened")
+    assert code == 0
+    assert [p["state"] for p in gh.pulls_for(number)] == ["open"]
+    assert "Accepted" in gh.bot_comments(number)[0]["body"]
+
+
+# --- maintainers' pull request edits -------------------------------------------------------------
+
+
+def test_a_maintainers_title_and_text_survive_reruns_and_edits(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    [pull] = gh.pulls_for(number)
+    held = "WIP: Add Meditron-70B — hold until the license is confirmed"
+    gh.fake.edit_pull(pull["number"], title=held, body="**DO NOT MERGE** (license)\n\n" + pull["body"])
+    _, requests = gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "new-model"))
+    assert [r for r in requests if r.method != "GET"] == []  # a no-op rerun sends nothing...
+    gh.edit_issue(number, submission(name="Meditron-70B-v2", url="https://huggingface.co/epfl-llm/meditron"))
+    [pull] = gh.pulls_for(number)
+    assert pull["title"] == held  # ...and a change of the submission keeps the maintainer's title
+    assert pull["body"].startswith("**DO NOT MERGE** (license)\n\n")  # and their text
+    assert "Meditron-70B-v2" in pull["body"] and pull["body"].count(messages.SECTION_START) == 1
+
+
+def test_the_bots_own_title_follows_the_submission(gh: Harness) -> None:
+    number, _, _ = gh.open_issue(EXAMPLE)
+    [pull] = gh.pulls_for(number)
+    gh.fake.edit_pull(pull["number"], body=pull["body"] + "\n\nReviewed: the numbers check out.")
+    gh.edit_issue(number, submission(name="Meditron-70B-v2"))
+    [pull] = gh.pulls_for(number)
+    assert pull["title"] == "榜单新增 Meditron-70B-v2 / Add Meditron-70B-v2 to the leaderboard"
+    assert pull["body"].endswith("Reviewed: the numbers check out.")
+
+
+# --- big files --------------------------------------------------------------------------------------
+
+
+def test_a_10000_row_data_file_read_after_main_moved(gh: Harness) -> None:
+    rows = "".join(  # as benchmarks/bench.py makes them; written as dataset.dump_rows would, 5 s faster
+        f"- name: Model-{i:05d}\n  summary: 第{i}个合成模型\n  organization: 机构 {i % 97}\n"
+        f"  released: {2019 + i % 5}-{1 + i % 12:02d}\n  url: https://github.com/org{i % 89}/model-{i}\n"
+        f"  data: -基于Llama-{i % 70}B -{i}条医患对话 -[数据集](https://example.org/d/{i})\n"
+        for i in range(10_000)
+    )
+    assert len(rows.encode()) > 1024 * 1024  # more than the contents API returns
+    post = gh.fake.file_at("main", LAYOUT.post) or ""
+    gh.fake.commit_files("main", {LAYOUT.data: rows, LAYOUT.post: post}, "Ten thousand rows")
+    old_main = gh.fake.branch_sha("main")
+    number = gh.fake.create_issue("x", EXAMPLE, ["new-model"])
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "main moves after the event")
+    code, requests = gh.run("issues", gh.fake.issue_event_payload(number), sha=old_main)
+    assert code == 0
+    assert any(r.route and r.route.endswith("/git/blobs/{file_sha}") for r in requests)
+    branch = rows_on(gh, f"leaderboard/issue-{number}")
+    assert (len(branch), branch[-1], branch[-2]) == (10_001, "Meditron-70B", "Model-09999")
+
+
+# --- identity --------------------------------------------------------------------------------------
+
+
+def test_another_apps_comment_with_the_marker_is_left_alone(gh: Harness) -> None:
+    number = gh.fake.create_issue("x", EXAMPLE, ["new-model"])
+    imitation = f"{messages.COMMENT_MARKER}\nI am another app quoting the leaderboard bot."
+    other = gh.fake.comment_as(number, imitation, "copycat[bot]")
+    code, _ = gh.run("issues", gh.fake.issue_event_payload(number))
+    assert code == 0 and gh.rerun(number)[0] == 0
+    comments = gh.fake.comments(number)
+    assert [c["id"] for c in comments if c["user"]["login"] == "copycat[bot]"] == [other]
+    assert comments[0]["body"] == imitation
+    assert len(gh.bot_comments(number)) == 1
+
+
+def test_a_github_app_identity_is_configured_by_its_login(gh: Harness) -> None:
+    gh.fake.add_token("app-token", "leaderboard-app[bot]")
+    gh.fake.token = "app-token"
+    gh.environ["LEADERBOARD_BOT_LOGIN"] = "leaderboard-app[bot]"
+    number = gh.fake.create_issue("x", EXAMPLE, ["new-model"])
+    gh.fake.comment_as(number, f"{messages.COMMENT_MARKER}\nleft by github-actions", "github-actions[bot]")
+    gh.run("issues", gh.fake.issue_event_payload(number))
+    gh.rerun(number)
+    [mine] = gh.bot_comments(number)
+    assert "Accepted" in mine["body"] and len(gh.fake.comments(number)) == 2
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    assert gh.push_main()[0] == 0  # refresh recognises the app's pull request as the bot's
+    head = gh.fake.commit(gh.fake.branch_sha(f"leaderboard/issue-{number}") or "")
+    assert [p["sha"] for p in head["parents"]] == [gh.fake.branch_sha("main")]

@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from bot.github_submission import FORM_LABELS
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -227,10 +229,22 @@ def test_read_only_and_pages_permissions() -> None:
 def test_bot_workflow_triggers_and_concurrency() -> None:
     new_model = load(WORKFLOWS / "new-model.yml")
     assert new_model["on"] == {
-        "issues": {"types": ["opened", "edited", "reopened", "labeled", "unlabeled", "closed"]}
+        "issues": {
+            "types": [
+                "opened",
+                "edited",
+                "reopened",
+                "labeled",
+                "unlabeled",
+                "closed",
+                "deleted",
+                "transferred",
+            ]
+        }
     }
     (job,) = new_model["jobs"].values()
-    assert "'new-model'" in job["if"]
+    for label in FORM_LABELS:  # the job runs for every form the bot answers
+        assert job["if"].count(f"'{label}'") == 3, label
     assert job["concurrency"] == {
         "group": "new-model-${{ github.event.issue.number }}",
         "cancel-in-progress": False,

@@ -14,6 +14,8 @@ everything it reads must be there. One concern per module:
 * ``server``: ``FakeGitHub`` serves it all with a ``ThreadingHTTPServer`` and adds authentication,
   request recording, state seeding and inspection, and webhook payloads.
 * ``formats``: ids, node ids and timestamps as GitHub writes them; ``errors``: error answers.
+* ``conformance``: every request and answer checked against GitHub's REST API description, a subset of
+  which ``description/extract.py`` takes from ``@octokit/openapi`` (see that script).
 
 Usage::
 
@@ -23,9 +25,11 @@ Usage::
                     seconds_between_writes=0)
         ...
 
-Deliberate simplifications: one repository, no forks; timestamps come from a fake clock (one second per
-event from 2024-01-01) so shas are reproducible; merges are three-way at the file level; the "rebase"
-merge method is refused.
+Deliberate simplifications: one repository with git data (others exist as ``catalog`` entries, and forks
+only as the heads of pull requests, ``open_fork_pull``); a deleted issue answers 410, a transferred one 301
+to a repository this token cannot read; timestamps come from a fake clock (one second per event from
+2024-01-01) so shas are reproducible; merges are three-way at the file level; the "rebase" merge method is
+refused.
 """
 
 from __future__ import annotations

@@ -10,11 +10,15 @@ DOCS_URL = "https://docs.github.com/rest"
 class ApiError(Exception):
     """An error response: status and GitHub's JSON error body."""
 
-    def __init__(self, status: int, message: str, errors: list[JsonDict] | None = None) -> None:
+    def __init__(
+        self, status: int, message: str, errors: list[JsonDict] | None = None, *, location: str | None = None
+    ) -> None:
         super().__init__(f"{status} {message}")
         self.status = status
         self.message = message
         self.errors = errors
+        self.location = location
+        """For a 301: where the resource went, as a path below the API root."""
 
     def body(self) -> JsonDict:
         body: JsonDict = {"message": self.message, "documentation_url": DOCS_URL, "status": str(self.status)}

@@ -3,25 +3,27 @@ recording, fault injection, state seeding and inspection helpers, and webhook pa
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import threading
 import time
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 
+from . import conformance
 from .catalog import Catalog
 from .errors import DOCS_URL, ApiError
 from .faults import Fault, FaultInjector
 from .formats import JsonDict
-from .objects import ZERO_SHA
+from .objects import ZERO_SHA, set_file
 from .routes import Call, Reply, Router
 from .routes.meta import RATE_LIMIT
-from .state import RepoState
+from .state import CommitMeta, PullRecord, RepoState
 from .views import Views
 
 
@@ -34,6 +36,8 @@ class RecordedRequest:
     status: int
     route: str | None  # the matched route template, None for unknown routes
     headers: dict[str, str]
+    rejected: str | None = None  # why GitHub's API description rejects the request, if it does
+    actor: str = ""  # the login of the token that sent it
 
 
 class _RequestHandler(BaseHTTPRequestHandler):
@@ -75,7 +79,8 @@ class FakeGitHub:
     """A GitHub REST API for one repository on 127.0.0.1 (a context manager; bound on construction).
 
     Pass ``url`` as PyGithub's ``base_url`` (or GITHUB_API_URL); an ``/api/v3`` prefix is accepted too.
-    Requests need ``Authorization: token <token>`` or ``Bearer <token>``.
+    Requests need ``Authorization: token <token>`` or ``Bearer <token>``; ``token`` acts as ``bot_login``,
+    ``add_token`` adds more identities (another app, or one token per concurrent job).
     """
 
     def __init__(
@@ -88,7 +93,13 @@ class FakeGitHub:
     ) -> None:
         self.token = token
         self.bot_login = bot_login
+        self.tokens = {token: bot_login}
+        self.gate: Callable[[str, str, str], None] | None = None
+        """Called with (token, method, path) before each request is handled, outside the fake's lock:
+        a test scheduler blocks there to interleave concurrent jobs request by request."""
         self.requests: list[RecordedRequest] = []
+        self.violations: list[str] = []
+        """Answers of the fake that GitHub's API description does not allow: bugs in the fake."""
         self.state = RepoState(owner, repo, default_branch, bot_login)
         self._server = _Server(self)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -127,6 +138,9 @@ class FakeGitHub:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+        if exc_type is None and self.violations:
+            shown = "\n  ".join(dict.fromkeys(self.violations))
+            raise AssertionError(f"the fake answered outside GitHub's API description:\n  {shown}")
 
     # -- HTTP
 
@@ -149,12 +163,16 @@ class FakeGitHub:
                 body = json.loads(raw)
             except ValueError:
                 bad_json = True
+        token = headers.get("authorization", "").partition(" ")[2].strip()
+        if self.gate is not None:
+            self.gate(token, method, path)
         delay = self.faults.take_delay(method, path)
         if delay:
             time.sleep(delay)
         route: str | None = None
         with self._lock:
             reply = self._check_auth(headers.get("authorization", ""))
+            actor = self.tokens.get(token, "")
             if reply is None:
                 reply = self.faults.take_failure(method, path, after_apply=False)
             if reply is None and bad_json:
@@ -163,13 +181,25 @@ class FakeGitHub:
                 self.views.prefix = prefix
                 try:
                     route, reply = self.router.dispatch(
-                        Call(method, path, raw_path, query, body, headers=dict(headers))
+                        Call(method, path, raw_path, query, body, headers=dict(headers), actor=actor)
                     )
                 finally:
                     self.views.prefix = ""
+                if route is not None and reply.rejected is None:
+                    self.violations += conformance.check_response(method, route, reply.status, reply.body)
                 reply = self.faults.take_failure(method, path, after_apply=True) or reply
             self.requests.append(
-                RecordedRequest(method, path, query, body, reply.status, route, dict(headers))
+                RecordedRequest(
+                    method,
+                    path,
+                    query,
+                    body,
+                    reply.status,
+                    route,
+                    dict(headers),
+                    rejected=reply.rejected,
+                    actor=actor,
+                )
             )
             used = self._rate_used = self._rate_used + (reply.status != 304)  # as GitHub: a 304 is free
             request_id = len(self.requests)
@@ -190,13 +220,17 @@ class FakeGitHub:
         if not authorization:
             return Reply(401, ApiError(401, "Requires authentication").body())
         scheme, _, credential = authorization.partition(" ")
-        if scheme.lower() not in ("token", "bearer") or credential.strip() != self.token:
+        if scheme.lower() not in ("token", "bearer") or credential.strip() not in self.tokens:
             return Reply(401, ApiError(401, "Bad credentials").body())
         return None
 
     def writes(self) -> list[RecordedRequest]:
         """The recorded requests that were not GETs."""
         return [request for request in self.requests if request.method not in ("GET", "HEAD")]
+
+    def nonconforming(self) -> list[RecordedRequest]:
+        """Requests GitHub's API description rejects, and requests to no documented operation."""
+        return [r for r in self.requests if r.rejected is not None or (r.route is None and r.status == 404)]
 
     def unrouted(self) -> list[RecordedRequest]:
         """The recorded requests no route matched (they were answered 404)."""
@@ -229,19 +263,82 @@ class FakeGitHub:
         with self._lock:
             return self.state.create_issue(title, body, labels, user)
 
-    def edit_issue(self, number: int, body: str) -> None:
+    def edit_issue(self, number: int, body: str, by: str = "contributor") -> None:
         with self._lock:
-            self.state.edit_issue(number, {"body": body})
+            self.state.edit_issue(number, {"body": body}, by)
 
-    def delete_branch(self, branch: str) -> None:
-        """Delete a branch as a maintainer would (its open pull requests get closed)."""
+    def edit_pull(self, number: int, *, title: str | None = None, body: str | None = None) -> None:
+        """A maintainer retitles a pull request or edits its description in the web UI."""
+        changes = {k: v for k, v in (("title", title), ("body", body)) if v is not None}
         with self._lock:
-            self.state.delete_ref(f"refs/heads/{branch}")
+            self.state.edit_issue(number, changes, "maintainer")
 
-    def set_state(self, number: int, state: str) -> None:
+    def delete_branch(self, branch: str, by: str = "maintainer") -> None:
+        """Delete a branch as a maintainer would (GitHub closes its open pull requests)."""
+        with self._lock:
+            self.state.delete_ref(f"refs/heads/{branch}", by)
+
+    def set_state(self, number: int, state: str, by: str = "maintainer") -> None:
         """Close or reopen an issue or a pull request, as a maintainer would in the web UI."""
         with self._lock:
-            self.state.edit_issue(number, {"state": state})
+            self.state.edit_issue(number, {"state": state}, by)
+
+    def delete_issue(self, number: int) -> None:
+        """A maintainer deletes an issue: from then on GitHub answers 410 Gone for it."""
+        with self._lock:
+            self.state.issue(number)
+            self.state.deleted.add(number)
+
+    def transfer_issue(self, number: int, to: str = "elsewhere/archive", new_number: int = 1) -> None:
+        """A maintainer transfers an issue to another repository (which this token cannot read): GitHub
+        answers 301 to its new address, where this fake answers 404."""
+        with self._lock:
+            self.state.issue(number)
+            self.state.transferred[number] = (to, new_number)
+
+    def comment_as(self, number: int, body: str, user: str) -> int:
+        """A comment by someone else: a person, or another app (``name[bot]``)."""
+        with self._lock:
+            return self.state.add_comment(number, body, user)
+
+    def snapshot(self) -> RepoState:
+        """A copy of the repository's whole state, for `restore`."""
+        with self._lock:
+            return copy.deepcopy(self.state)
+
+    def restore(self, state: RepoState) -> None:
+        """Put the repository back as `snapshot` took it (a copy, so it can be restored again)."""
+        with self._lock:
+            self.state = copy.deepcopy(state)
+            self.views.state = self.router.context.state = self.state
+            self.requests.clear()
+
+    def add_token(self, token: str, login: str) -> None:
+        """Accept another token, acting as ``login``."""
+        with self._lock:
+            self.tokens[token] = login
+
+    def open_fork_pull(
+        self, owner: str, branch: str, files: Mapping[str, str], title: str = "From a fork", body: str = ""
+    ) -> int:
+        """A pull request from ``owner``'s fork (branch ``branch`` there) into the default branch."""
+        with self._lock:
+            s = self.state
+            base = s.branch_head(s.default_branch)
+            assert base is not None
+            tree = s.tree_of(base)
+            for path, text in files.items():
+                set_file(tree, path, ("100644", s.store.put_blob(text.encode())))
+            signature = s.identity(owner)
+            head = s.write_commit(
+                s.store.build(tree), [base], title, signature, signature, CommitMeta(owner, owner, False)
+            )
+            number = s.create_issue(title, body, [], owner)
+            s.issues[number].is_pull = True
+            s.pulls[number] = PullRecord(
+                number, s.new_id(), branch, s.default_branch, head, base, False, True, head_owner=owner
+            )
+            return number
 
     def label_issue(self, number: int, *labels: str) -> None:
         with self._lock:
@@ -320,6 +417,8 @@ class FakeGitHub:
         """The payload of an ``issues`` event. For labeled/unlabeled, ``label`` is required and is added to
         (removed from) the issue first if needed, since the event reports a change that has happened."""
         with self._lock:
+            if action in ("deleted", "transferred"):
+                return self._gone_payload(number, action, sender or "maintainer")
             issue = self.state.issue(number)
             payload: JsonDict = {"action": action}
             if action in ("labeled", "unlabeled"):
@@ -337,6 +436,25 @@ class FakeGitHub:
             default_sender = "maintainer" if action in ("labeled", "unlabeled") else issue.user
             payload["sender"] = self.views.user(sender or default_sender)
             return payload
+
+    def _gone_payload(self, number: int, action: str, sender: str) -> JsonDict:
+        """``deleted`` / ``transferred``: the issue as it was (delete_issue / transfer_issue first)."""
+        if (action == "deleted") != (number in self.state.deleted) or (
+            (action == "transferred") != (number in self.state.transferred)
+        ):
+            raise ValueError(f"issue #{number} was not {action}")
+        payload: JsonDict = {"action": action, "issue": self.views.issue(number, gone_ok=True)}
+        if action == "transferred":
+            where, new_number = self.state.transferred[number]
+            owner, name = where.split("/")
+            new_repo = self.views.repository(owner, name)
+            new_issue = dict(payload["issue"], number=new_number, repository_url=new_repo["url"])
+            new_issue |= {"url": f"{new_repo['url']}/issues/{new_number}"}
+            new_issue |= {"html_url": f"{new_repo['html_url']}/issues/{new_number}"}
+            payload["changes"] = {"new_issue": new_issue, "new_repository": new_repo}
+        payload["repository"] = self.views.repo()
+        payload["sender"] = self.views.user(sender)
+        return payload
 
     def push_event_payload(self, branch: str = "main") -> JsonDict:
         """The payload of the ``push`` event for the latest update of ``branch``."""

@@ -66,6 +66,7 @@ class PullRecord:
     merge_commit_sha: str | None = None
     merged_by: str | None = None
     closed_head: str | None = None  # the head branch's commit when the pull request was closed
+    head_owner: str | None = None  # the owner of the fork the head branch is in; None: this repository
 
 
 @dataclass
@@ -84,6 +85,18 @@ class LabelRecord:
     name: str
     color: str = "ededed"
     description: str | None = None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An issue event (``GET /issues/{n}/events``): closed, reopened, head_ref_deleted, ..."""
+
+    id: int
+    issue: int
+    event: str
+    actor: str
+    created_at: int
+    commit_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,9 @@ class RepoState:
         self.pulls: dict[int, PullRecord] = {}
         self.comments: dict[int, CommentRecord] = {}
         self.labels: dict[str, LabelRecord] = {}  # lower-cased name -> label
+        self.events: list[EventRecord] = []
+        self.deleted: set[int] = set()  # issues a maintainer deleted: 410 Gone
+        self.transferred: dict[int, tuple[str, int]] = {}  # issue -> (owner/repo, number): 301 there
         self.deny_pulls = False
         self.catalog = Catalog()  # the other repositories and accounts (what a leaderboard links to)
         self._clock = EPOCH
@@ -131,6 +147,9 @@ class RepoState:
     @property
     def full_name(self) -> str:
         return f"{self.owner}/{self.name}"
+
+    def record_event(self, number: int, event: str, actor: str, commit_id: str | None = None) -> None:
+        self.events.append(EventRecord(self.new_id(), number, event, actor, self.tick(), commit_id))
 
     def identity(self, login: str, timestamp: int | None = None) -> Signature:
         email = f"{user_id(login)}+{login}@users.noreply.github.com"
@@ -160,7 +179,7 @@ class RepoState:
             self.reflog.setdefault(branch, []).append(sha)
             for pull in self.pulls.values():
                 if self.issues[pull.number].state == "open":
-                    if pull.head == branch:
+                    if pull.head == branch and pull.head_owner is None:
                         pull.head_sha = sha
                     if pull.base == branch:
                         pull.base_sha = sha
@@ -182,7 +201,7 @@ class RepoState:
             raise ApiError(422, "Update is not a fast forward")
         self.set_ref(ref, sha)
 
-    def delete_ref(self, ref: str) -> None:
+    def delete_ref(self, ref: str, actor: str) -> None:
         if ref not in self.refs:
             raise ApiError(422, "Reference does not exist")
         del self.refs[ref]
@@ -191,8 +210,12 @@ class RepoState:
             self.reflog.setdefault(branch, []).append(ZERO_SHA)
             for pull in self.pulls.values():  # GitHub closes the pull requests of a deleted head branch
                 issue = self.issues[pull.number]
-                if pull.head == branch and issue.state == "open":
-                    issue.state, issue.closed_at = "closed", self.tick()
+                if pull.head == branch and pull.head_owner is None and pull.merged_at is None:
+                    self.record_event(pull.number, "head_ref_deleted", actor)
+                    if issue.state == "open":
+                        pull.closed_head = None
+                        issue.state, issue.state_reason, issue.closed_at = "closed", None, self.tick()
+                        self.record_event(pull.number, "closed", actor)
 
     # -- commits and trees
 
@@ -288,6 +311,12 @@ class RepoState:
     # -- issues, comments, labels
 
     def issue(self, number: int) -> IssueRecord:
+        """The issue (or pull request); 410 for a deleted issue, 301 for a transferred one, as GitHub."""
+        if number in self.deleted:
+            raise ApiError(410, "This issue was deleted")
+        if number in self.transferred:
+            where, new_number = self.transferred[number]
+            raise ApiError(301, "Moved Permanently", location=f"/repos/{where}/issues/{new_number}")
         if number not in self.issues:
             raise not_found()
         return self.issues[number]
@@ -309,7 +338,7 @@ class RepoState:
         self.add_labels(number, labels)
         return number
 
-    def edit_issue(self, number: int, changes: JsonDict) -> None:
+    def edit_issue(self, number: int, changes: JsonDict, actor: str) -> None:
         issue = self.issue(number)
         if "body" in changes:
             check_body_length("Issue", changes["body"])
@@ -340,6 +369,7 @@ class RepoState:
             issue.state_reason = changes.get("state_reason") or (
                 "completed" if issue.state == "closed" else "reopened"
             )
+            self.record_event(number, "closed" if issue.state == "closed" else "reopened", actor)
         issue.updated_at = self.tick()
 
     def add_comment(self, number: int, body: str, user: str) -> int:
@@ -378,7 +408,9 @@ class RepoState:
 
     # -- pull requests
 
-    def create_pull(self, head: str, base: str, title: str | None, body: str | None, draft: bool) -> int:
+    def create_pull(
+        self, head: str, base: str, title: str | None, body: str | None, draft: bool, user: str
+    ) -> int:
         if self.deny_pulls:
             raise ApiError(403, "GitHub Actions is not permitted to create or approve pull requests.")
         owner, _, branch = head.rpartition(":")
@@ -399,7 +431,7 @@ class RepoState:
                 )
         if head_sha in self.store.ancestors(base_sha):
             raise validation_failed("PullRequest", f"No commits between {base} and {branch}")
-        number = self.create_issue(title, body, [], self.bot_login)
+        number = self.create_issue(title, body, [], user)
         self.issues[number].is_pull = True
         self.pulls[number] = PullRecord(number, self.new_id(), branch, base, head_sha, base_sha, draft, True)
         return number

@@ -8,7 +8,10 @@ import urllib.parse
 from .errors import not_found
 from .formats import EPOCH, JsonDict, iso, node_id, user_id, wrapped_base64
 from .objects import MergeConflict, TreeEntry, diff_files
-from .state import RepoState
+from .state import EventRecord, RepoState
+
+CONTENTS_API_LIMIT = 1024 * 1024
+"""The contents API returns a file's content up to 1 MB; larger ones need the blobs API or the raw media type."""
 
 
 class Views:
@@ -31,44 +34,134 @@ class Views:
 
     def user(self, login: str) -> JsonDict:
         bot = login.endswith("[bot]")
+        url = f"{self.api}/users/{urllib.parse.quote(login)}"
         return {
             "login": login,
             "id": user_id(login),
             "node_id": node_id("U", login),
             "avatar_url": f"https://avatars.githubusercontent.com/u/{user_id(login)}?v=4",
-            "url": f"{self.api}/users/{urllib.parse.quote(login)}",
+            "gravatar_id": "",
+            "url": url,
             "html_url": f"{self.html}/apps/{login.removesuffix('[bot]')}" if bot else f"{self.html}/{login}",
+            "followers_url": f"{url}/followers",
+            "following_url": f"{url}/following{{/other_user}}",
+            "gists_url": f"{url}/gists{{/gist_id}}",
+            "starred_url": f"{url}/starred{{/owner}}{{/repo}}",
+            "subscriptions_url": f"{url}/subscriptions",
+            "organizations_url": f"{url}/orgs",
+            "repos_url": f"{url}/repos",
+            "events_url": f"{url}/events{{/privacy}}",
+            "received_events_url": f"{url}/received_events",
             "type": "Bot" if bot else "User",
+            "user_view_type": "public",
             "site_admin": False,
         }
 
-    def repo(self) -> JsonDict:
+    def public_user(self, login: str) -> JsonDict:
+        """An account as ``GET /users/{username}`` shows it."""
+        profile = dict.fromkeys(("name", "company", "blog", "location", "email", "hireable", "bio"))
+        counts = dict.fromkeys(("public_repos", "public_gists", "followers", "following"), 0)
+        return self.user(login) | profile | counts | {"created_at": iso(EPOCH), "updated_at": iso(EPOCH)}
+
+    def repository(self, owner: str, name: str, *, fork: bool = False) -> JsonDict:
+        """A repository as pull requests embed it (the ``repository`` schema)."""
         s = self.state
+        full_name = f"{owner}/{name}"
+        api = f"{self.api}/repos/{full_name}"
+        html = f"{self.html}/{full_name}"
+        ours = full_name.lower() == s.full_name.lower()
+        templates = {
+            "archive_url": "/{archive_format}{/ref}",
+            "assignees_url": "/assignees{/user}",
+            "blobs_url": "/git/blobs{/sha}",
+            "branches_url": "/branches{/branch}",
+            "collaborators_url": "/collaborators{/collaborator}",
+            "comments_url": "/comments{/number}",
+            "commits_url": "/commits{/sha}",
+            "compare_url": "/compare/{base}...{head}",
+            "contents_url": "/contents/{+path}",
+            "contributors_url": "/contributors",
+            "deployments_url": "/deployments",
+            "downloads_url": "/downloads",
+            "events_url": "/events",
+            "forks_url": "/forks",
+            "git_commits_url": "/git/commits{/sha}",
+            "git_refs_url": "/git/refs{/sha}",
+            "git_tags_url": "/git/tags{/sha}",
+            "hooks_url": "/hooks",
+            "issue_comment_url": "/issues/comments{/number}",
+            "issue_events_url": "/issues/events{/number}",
+            "issues_url": "/issues{/number}",
+            "keys_url": "/keys{/key_id}",
+            "labels_url": "/labels{/name}",
+            "languages_url": "/languages",
+            "merges_url": "/merges",
+            "milestones_url": "/milestones{/number}",
+            "notifications_url": "/notifications{?since,all,participating}",
+            "pulls_url": "/pulls{/number}",
+            "releases_url": "/releases{/id}",
+            "stargazers_url": "/stargazers",
+            "statuses_url": "/statuses/{sha}",
+            "subscribers_url": "/subscribers",
+            "subscription_url": "/subscription",
+            "tags_url": "/tags",
+            "teams_url": "/teams",
+            "trees_url": "/git/trees{/sha}",
+        }
+        open_issues = sum(1 for i in s.issues.values() if i.state == "open") if ours else 0
         return {
-            "id": user_id(s.full_name),
-            "node_id": node_id("R", s.full_name),
-            "name": s.name,
-            "full_name": s.full_name,
-            "owner": self.user(s.owner),
+            "id": user_id(full_name),
+            "node_id": node_id("R", full_name),
+            "name": name,
+            "full_name": full_name,
+            "owner": self.user(owner),
             "private": False,
             "visibility": "public",
-            "fork": False,
+            "fork": fork,
             "description": None,
-            "html_url": self.repo_html,
-            "url": self.repo_api,
-            "clone_url": f"{self.repo_html}.git",
-            "pulls_url": f"{self.repo_api}/pulls{{/number}}",
-            "issues_url": f"{self.repo_api}/issues{{/number}}",
+            "homepage": None,
+            "language": None,
+            "license": None,
+            "mirror_url": None,
+            "html_url": html,
+            "url": api,
+            **{key: api + suffix for key, suffix in templates.items()},
+            "clone_url": f"{html}.git",
+            "git_url": f"git://github.com/{full_name}.git",
+            "ssh_url": f"git@github.com:{full_name}.git",
+            "svn_url": html,
             "default_branch": s.default_branch,
-            "permissions": {"admin": False, "maintain": False, "push": True, "triage": True, "pull": True},
+            "permissions": {"admin": False, "maintain": False, "push": ours, "triage": ours, "pull": True},
+            "has_issues": True,
+            "has_projects": False,
+            "has_wiki": False,
+            "has_pages": True,
+            "has_downloads": True,
+            "has_discussions": False,
+            "archived": False,
+            "disabled": False,
             "allow_merge_commit": True,
             "allow_squash_merge": True,
             "allow_rebase_merge": False,
             "delete_branch_on_merge": False,
-            "archived": False,
-            "disabled": False,
+            "forks": 0,
+            "forks_count": 0,
+            "open_issues": open_issues,
+            "open_issues_count": open_issues,
+            "size": 0,
+            "stargazers_count": 0,
+            "watchers": 0,
+            "watchers_count": 0,
+            "pushed_at": iso(EPOCH),
             "created_at": iso(EPOCH),
             "updated_at": iso(EPOCH),
+        }
+
+    def repo(self) -> JsonDict:
+        """This repository as ``GET /repos/{owner}/{repo}`` returns it (the ``full-repository`` schema)."""
+        return self.repository(self.state.owner, self.state.name) | {
+            "network_count": 0,
+            "subscribers_count": 0,
         }
 
     def ref(self, ref: str) -> JsonDict:
@@ -175,8 +268,11 @@ class Views:
             "_links": {"self": url, "git": git_url, "html": html_url},
         }
         if with_content and kind == "file":
-            item["content"] = wrapped_base64(self.state.store.blob(entry.sha))
-            item["encoding"] = "base64"
+            data = self.state.store.blob(entry.sha)
+            if len(data) > CONTENTS_API_LIMIT:  # as GitHub: 1-100 MB files come without their content
+                item["content"], item["encoding"] = "", "none"
+            else:
+                item["content"], item["encoding"] = wrapped_base64(data), "base64"
         return item
 
     def contents(self, path: str, ref: str | None) -> JsonDict | list[JsonDict]:
@@ -207,8 +303,10 @@ class Views:
             "description": label.description,
         }
 
-    def issue(self, number: int) -> JsonDict:
-        issue = self.state.issue(number)
+    def issue(self, number: int, *, gone_ok: bool = False) -> JsonDict:
+        """An issue (or a pull request seen as one); ``gone_ok`` renders a deleted or transferred one
+        as it was (for the webhook payload that reports it)."""
+        issue = self.state.issues[number] if gone_ok else self.state.issue(number)
         url = f"{self.repo_api}/issues/{number}"
         data: JsonDict = {
             "url": url,
@@ -248,6 +346,19 @@ class Views:
             }
         return data
 
+    def event(self, event: EventRecord) -> JsonDict:
+        return {
+            "id": event.id,
+            "node_id": node_id("E", event.id),
+            "url": f"{self.repo_api}/issues/events/{event.id}",
+            "actor": self.user(event.actor),
+            "event": event.event,
+            "commit_id": event.commit_id,
+            "commit_url": f"{self.repo_api}/commits/{event.commit_id}" if event.commit_id else None,
+            "created_at": iso(event.created_at),
+            "performed_via_github_app": None,
+        }
+
     def comment(self, comment_id: int) -> JsonDict:
         comment = self.state.comment(comment_id)
         prefix = "pull" if self.state.issues[comment.issue].is_pull else "issues"
@@ -264,14 +375,17 @@ class Views:
             "author_association": self.state.author_association(comment.user),
         }
 
-    def pull_part(self, branch: str, sha: str) -> JsonDict:
+    def pull_part(self, branch: str, sha: str, owner: str | None = None) -> JsonDict:
+        """A pull request's head or base; ``owner`` is a fork's owner for a head in a fork."""
         s = self.state
+        owner = owner or s.owner
+        repo = self.repository(owner, s.name, fork=owner != s.owner)
         return {
-            "label": f"{s.owner}:{branch}",
+            "label": f"{owner}:{branch}",
             "ref": branch,
             "sha": sha,
-            "user": self.user(s.owner),
-            "repo": self.repo(),
+            "user": self.user(owner),
+            "repo": repo,
         }
 
     def pull(self, number: int, full: bool = True) -> JsonDict:
@@ -309,11 +423,21 @@ class Views:
             "assignees": [],
             "requested_reviewers": [],
             "requested_teams": [],
-            "head": self.pull_part(pull.head, pull.head_sha),
+            "head": self.pull_part(pull.head, pull.head_sha, pull.head_owner),
             "base": self.pull_part(pull.base, pull.base_sha),
             "author_association": issue["author_association"],
             "auto_merge": None,
             "draft": pull.draft,
+            "_links": {
+                "self": {"href": url},
+                "html": {"href": issue["html_url"]},
+                "issue": {"href": issue["url"]},
+                "comments": {"href": issue["comments_url"]},
+                "review_comments": {"href": f"{url}/comments"},
+                "review_comment": {"href": f"{self.repo_api}/pulls/comments{{/number}}"},
+                "commits": {"href": f"{url}/commits"},
+                "statuses": {"href": f"{self.repo_api}/statuses/{pull.head_sha}"},
+            },
         }
         if not full:
             return data
@@ -422,7 +546,7 @@ class Views:
             "protected": False,
             "protection": {
                 "enabled": False,
-                "required_status_checks": {"enforcement_level": "off", "contexts": []},
+                "required_status_checks": {"enforcement_level": "off", "contexts": [], "checks": []},
             },
             "protection_url": f"{self.repo_api}/branches/{name}/protection",
         }

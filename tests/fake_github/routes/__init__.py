@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import urllib.parse
 
+from .. import conformance
 from ..errors import ApiError, not_found
 from ..objects import GitError, MergeConflict
 from ..state import RepoState
@@ -17,6 +18,7 @@ from . import (
     comments,
     commits,
     contents,
+    events,
     git,
     issues,
     labels,
@@ -41,6 +43,7 @@ MODULES = (
     pulls,
     issues,
     comments,
+    events,
     labels,
 )
 
@@ -62,15 +65,25 @@ class Router:
             if route.method != call.method or match is None:
                 continue
             call.params = {key: urllib.parse.unquote(value) for key, value in match.groupdict().items()}
-            if "owner" in call.params and (call.params["owner"].lower(), call.params["repo"].lower()) != (
-                state.owner.lower(),
-                state.name.lower(),
+            theirs = (call.params.get("owner", "").lower(), call.params.get("repo", "").lower())
+            if (
+                "owner" in call.params
+                and not route.any_repository
+                and theirs
+                != (
+                    state.owner.lower(),
+                    state.name.lower(),
+                )
             ):
                 return route.template, Reply(404, not_found().body())
             try:
+                conformance.check_request(call.method, route.template, call.params, call.query, call.body)
                 return route.template, route.handler(self.context, call)
+            except conformance.Rejected as error:
+                return route.template, Reply(error.status, error.body(), rejected=error.reason)
             except ApiError as error:
-                return route.template, Reply(error.status, error.body())
+                headers = {"Location": self.context.views.api + error.location} if error.location else {}
+                return route.template, Reply(error.status, error.body(), headers)
             except MergeConflict:
                 return route.template, Reply(405, ApiError(405, "Pull Request is not mergeable").body())
             except GitError as error:

@@ -28,6 +28,8 @@ class Call:
     body: Any
     params: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
+    actor: str = "github-actions[bot]"
+    """The login of the token that sent the request."""
 
     def json(self) -> JsonDict:
         if not isinstance(self.body, dict):
@@ -60,6 +62,8 @@ class Reply:
     status: int
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    rejected: str | None = None
+    """Why GitHub's API description rejects the request, when it does."""
 
 
 @dataclass
@@ -100,6 +104,8 @@ class Route:
     template: str  # e.g. "/repos/{owner}/{repo}/git/refs/{ref+}", also the route's name in recordings
     pattern: re.Pattern[str]
     handler: Handler
+    any_repository: bool = False
+    """Serves other repositories than the fake's own (``catalog``); others answer 404 for them."""
 
 
 def compile_template(template: str) -> re.Pattern[str]:
@@ -122,15 +128,15 @@ class Routes:
     def __init__(self) -> None:
         self.routes: list[Route] = []
 
-    def add(self, method: str, template: str) -> Callable[[Handler], Handler]:
+    def add(self, method: str, template: str, any_repository: bool = False) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
-            self.routes.append(Route(method, template, compile_template(template), handler))
+            self.routes.append(Route(method, template, compile_template(template), handler, any_repository))
             return handler
 
         return register
 
-    def get(self, template: str) -> Callable[[Handler], Handler]:
-        return self.add("GET", template)
+    def get(self, template: str, *, any_repository: bool = False) -> Callable[[Handler], Handler]:
+        return self.add("GET", template, any_repository)
 
     def post(self, template: str) -> Callable[[Handler], Handler]:
         return self.add("POST", template)

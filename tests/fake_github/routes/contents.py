@@ -7,7 +7,6 @@ from .base import REPO, Call, Context, Reply, Routes
 routes = Routes()
 
 
-@routes.get(REPO + "/contents")
-@routes.get(REPO + "/contents/{path+}")
+@routes.get(REPO + "/contents/{path*}")
 def get_contents(ctx: Context, call: Call) -> Reply:
     return Reply(200, ctx.views.contents(call.params.get("path", ""), call.query.get("ref")))

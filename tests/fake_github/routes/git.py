@@ -17,7 +17,6 @@ routes = Routes()
 
 
 @routes.get(REPO + "/git/ref/{ref+}")
-@routes.get(REPO + "/git/refs/{ref+}")
 def get_ref(ctx: Context, call: Call) -> Reply:
     ref = "refs/" + call.params["ref"]
     if ref not in ctx.state.refs:
@@ -49,18 +48,18 @@ def update_ref(ctx: Context, call: Call) -> Reply:
 
 @routes.delete(REPO + "/git/refs/{ref+}")
 def delete_ref(ctx: Context, call: Call) -> Reply:
-    ctx.state.delete_ref("refs/" + call.params["ref"])
+    ctx.state.delete_ref("refs/" + call.params["ref"], call.actor)
     return Reply(204)
 
 
 # -- commits
 
 
-@routes.get(REPO + "/git/commits/{sha}")
+@routes.get(REPO + "/git/commits/{commit_sha}")
 def get_git_commit(ctx: Context, call: Call) -> Reply:
-    if ctx.state.store.kind(call.params["sha"]) != "commit":
+    if ctx.state.store.kind(call.params["commit_sha"]) != "commit":
         raise not_found()
-    return Reply(200, ctx.views.git_commit(call.params["sha"]))
+    return Reply(200, ctx.views.git_commit(call.params["commit_sha"]))
 
 
 def signature(ctx: Context, call: Call, name: str) -> Signature | None:
@@ -83,21 +82,19 @@ def create_commit(ctx: Context, call: Call) -> Reply:
     for parent in parents:
         if not isinstance(parent, str) or s.store.kind(parent) != "commit":
             raise ApiError(422, "Parent SHA does not exist or is not a commit object")
-    bot = s.identity(s.bot_login)
+    bot = s.identity(call.actor)
     author = signature(ctx, call, "author") or bot
     committer = signature(ctx, call, "committer") or author
-    sha = s.write_commit(
-        tree, parents, message, author, committer, CommitMeta(s.bot_login, s.bot_login, True)
-    )
+    sha = s.write_commit(tree, parents, message, author, committer, CommitMeta(call.actor, call.actor, True))
     return Reply(201, ctx.views.git_commit(sha))
 
 
 # -- trees
 
 
-@routes.get(REPO + "/git/trees/{sha+}")
+@routes.get(REPO + "/git/trees/{tree_sha+}")
 def get_tree(ctx: Context, call: Call) -> Reply:
-    s, sha = ctx.state, call.params["sha"]
+    s, sha = ctx.state, call.params["tree_sha"]
     if s.store.kind(sha) != "tree":
         commit = s.resolve(sha)
         if commit is None:
@@ -118,11 +115,11 @@ def create_tree(ctx: Context, call: Call) -> Reply:
 # -- blobs
 
 
-@routes.get(REPO + "/git/blobs/{sha}")
+@routes.get(REPO + "/git/blobs/{file_sha}")
 def get_blob(ctx: Context, call: Call) -> Reply:
-    if ctx.state.store.kind(call.params["sha"]) != "blob":
+    if ctx.state.store.kind(call.params["file_sha"]) != "blob":
         raise not_found()
-    return Reply(200, ctx.views.blob(call.params["sha"]))
+    return Reply(200, ctx.views.blob(call.params["file_sha"]))
 
 
 @routes.post(REPO + "/git/blobs")

@@ -1,4 +1,4 @@
-"""``/repos/{owner}/{repo}/labels`` and ``/issues/{number}/labels``: labels and labelling."""
+"""``/repos/{owner}/{repo}/labels`` and ``/issues/{issue_number}/labels``: labels and labelling."""
 
 from __future__ import annotations
 
@@ -20,34 +20,34 @@ def issue_labels(ctx: Context, number: int) -> list[JsonDict]:
     return [ctx.views.label(name) for name in ctx.state.issue(number).labels]
 
 
-@routes.get(REPO + "/issues/{number}/labels")
+@routes.get(REPO + "/issues/{issue_number}/labels")
 def list_issue_labels(ctx: Context, call: Call) -> Reply:
-    return ctx.paginate(call, issue_labels(ctx, call.int_param("number")))
+    return ctx.paginate(call, issue_labels(ctx, call.int_param("issue_number")))
 
 
-@routes.post(REPO + "/issues/{number}/labels")
+@routes.post(REPO + "/issues/{issue_number}/labels")
 def add_labels(ctx: Context, call: Call) -> Reply:
-    number = call.int_param("number")
+    number = call.int_param("issue_number")
     ctx.state.add_labels(number, label_names(call))
     return Reply(200, issue_labels(ctx, number))
 
 
-@routes.put(REPO + "/issues/{number}/labels")
+@routes.put(REPO + "/issues/{issue_number}/labels")
 def set_labels(ctx: Context, call: Call) -> Reply:
-    number = call.int_param("number")
-    ctx.state.edit_issue(number, {"labels": label_names(call)})
+    number = call.int_param("issue_number")
+    ctx.state.edit_issue(number, {"labels": label_names(call)}, call.actor)
     return Reply(200, issue_labels(ctx, number))
 
 
-@routes.delete(REPO + "/issues/{number}/labels")
+@routes.delete(REPO + "/issues/{issue_number}/labels")
 def clear_labels(ctx: Context, call: Call) -> Reply:
-    ctx.state.edit_issue(call.int_param("number"), {"labels": []})
+    ctx.state.edit_issue(call.int_param("issue_number"), {"labels": []}, call.actor)
     return Reply(204)
 
 
-@routes.delete(REPO + "/issues/{number}/labels/{name+}")
+@routes.delete(REPO + "/issues/{issue_number}/labels/{name+}")
 def remove_label(ctx: Context, call: Call) -> Reply:
-    number = call.int_param("number")
+    number = call.int_param("issue_number")
     ctx.state.remove_label(number, call.params["name"])
     return Reply(200, issue_labels(ctx, number))
 

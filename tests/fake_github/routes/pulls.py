@@ -35,19 +35,20 @@ def create_pull(ctx: Context, call: Call) -> Reply:
         call.arg("title", str, required=False),
         call.arg("body", str, required=False),
         bool(call.arg("draft", bool, required=False, default=False)),
+        call.actor,
     )
     ctx.state.pulls[number].maintainer_can_modify = call.arg("maintainer_can_modify", bool, False, True)
     return Reply(201, ctx.views.pull(number))
 
 
-@routes.get(REPO + "/pulls/{number}")
+@routes.get(REPO + "/pulls/{pull_number}")
 def get_pull(ctx: Context, call: Call) -> Reply:
-    return Reply(200, ctx.views.pull(call.int_param("number")))
+    return Reply(200, ctx.views.pull(call.int_param("pull_number")))
 
 
-@routes.patch(REPO + "/pulls/{number}")
+@routes.patch(REPO + "/pulls/{pull_number}")
 def update_pull(ctx: Context, call: Call) -> Reply:
-    number = call.int_param("number")
+    number = call.int_param("pull_number")
     pull = ctx.state.pull(number)
     body = call.json()
     if "base" in body:
@@ -57,22 +58,24 @@ def update_pull(ctx: Context, call: Call) -> Reply:
         pull.base_sha = ctx.state.branch_head(pull.base) or pull.base_sha
     if "maintainer_can_modify" in body:
         pull.maintainer_can_modify = bool(body["maintainer_can_modify"])
-    ctx.state.edit_issue(number, {k: v for k, v in body.items() if k in ("title", "body", "state")})
+    ctx.state.edit_issue(
+        number, {k: v for k, v in body.items() if k in ("title", "body", "state")}, call.actor
+    )
     return Reply(200, ctx.views.pull(number))
 
 
-@routes.get(REPO + "/pulls/{number}/merge")
+@routes.get(REPO + "/pulls/{pull_number}/merge")
 def is_merged(ctx: Context, call: Call) -> Reply:
-    merged = ctx.state.pull(call.int_param("number")).merged_at is not None
+    merged = ctx.state.pull(call.int_param("pull_number")).merged_at is not None
     return Reply(204) if merged else Reply(404, not_found().body())
 
 
-@routes.put(REPO + "/pulls/{number}/merge")
+@routes.put(REPO + "/pulls/{pull_number}/merge")
 def merge_pull(ctx: Context, call: Call) -> Reply:
     body = call.body if isinstance(call.body, dict) else {}
     sha = ctx.state.merge_pull(
-        call.int_param("number"),
-        by=ctx.state.bot_login,
+        call.int_param("pull_number"),
+        by=call.actor,
         method=str(body.get("merge_method", "merge")),
         title=body.get("commit_title"),
         message=body.get("commit_message"),
@@ -81,12 +84,12 @@ def merge_pull(ctx: Context, call: Call) -> Reply:
     return Reply(200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"})
 
 
-@routes.get(REPO + "/pulls/{number}/commits")
+@routes.get(REPO + "/pulls/{pull_number}/commits")
 def pull_commits(ctx: Context, call: Call) -> Reply:
-    number = call.int_param("number")
+    number = call.int_param("pull_number")
     return ctx.paginate(call, [ctx.views.commit(sha) for sha in ctx.views.pull_commit_shas(number)])
 
 
-@routes.get(REPO + "/pulls/{number}/files")
+@routes.get(REPO + "/pulls/{pull_number}/files")
 def pull_files(ctx: Context, call: Call) -> Reply:
-    return ctx.paginate(call, ctx.views.pull_files(call.int_param("number")))
+    return ctx.paginate(call, ctx.views.pull_files(call.int_param("pull_number")))

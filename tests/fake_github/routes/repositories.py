@@ -1,6 +1,9 @@
 """Repositories other than the served one (``catalog``), as the link audit reads them:
 ``GET /repos/{owner}/{repo}`` with 301 for a renamed one, ``GET /repositories/{id}``, and
-``GET /users/{login}``. Answers carry an ETag; ``If-None-Match`` with it gets 304 (no rate limit)."""
+``GET /users/{username}``. Answers carry an ETag; ``If-None-Match`` with it gets 304 (no rate limit).
+
+``/repositories/{id}`` is not in GitHub's API description: it is where GitHub's 301s point, so a client
+that follows them asks for it (conformance.UNDOCUMENTED)."""
 
 from __future__ import annotations
 
@@ -20,14 +23,17 @@ def _conditional(call: Call, payload: dict[str, object]) -> Reply:
 
 
 def _view(ctx: Context, repo: ListedRepo) -> dict[str, object]:
-    return ctx.state.catalog.view(repo, ctx.views.api, ctx.views.html)
+    """A listed repository as ``GET /repos/{owner}/{repo}`` answers (the full-repository schema)."""
+    full = ctx.views.repository(repo.owner, repo.name) | {"network_count": 0, "subscribers_count": 0}
+    listed = ctx.state.catalog.view(repo, ctx.views.api, ctx.views.html)
+    return full | listed | {"owner": ctx.views.user(repo.owner)}
 
 
-# Registered before ``repos`` (see routes/__init__.py). Its parameters are not named owner/repo, so the
-# router lets other repositories through; the served repository is answered by ``repos.get_repo``.
-@routes.get("/repos/{account}/{name}")
+# Registered before ``repos`` (see routes/__init__.py): it answers for any repository; the served one is
+# answered by ``repos.get_repo``.
+@routes.get("/repos/{owner}/{repo}", any_repository=True)
 def get_any_repo(ctx: Context, call: Call) -> Reply:
-    account, name = call.params["account"], call.params["name"]
+    account, name = call.params["owner"], call.params["repo"]
     if (account.lower(), name.lower()) == (ctx.state.owner.lower(), ctx.state.name.lower()):
         return repos.get_repo(ctx, call)
     catalog = ctx.state.catalog
@@ -54,10 +60,10 @@ def get_repo_by_id(ctx: Context, call: Call) -> Reply:
     return _conditional(call, _view(ctx, repo))
 
 
-@routes.get("/users/{login}")
+@routes.get("/users/{username}")
 def get_user(ctx: Context, call: Call) -> Reply:
-    login = call.params["login"]
+    login = call.params["username"]
     known = ctx.state.catalog.accounts | {ctx.state.owner.lower()}
     if login.lower() not in known:
         raise ApiError(404, "Not Found")
-    return _conditional(call, ctx.views.user(login))
+    return _conditional(call, ctx.views.public_user(login))

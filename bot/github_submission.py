@@ -1,0 +1,89 @@
+"""What the bot answers: a submission, as an `issues` webhook payload or the issue itself shows it.
+
+Generic over the issue forms: an issue is a submission while it is open and carries one of FORM_LABELS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.form import ISSUE_LABEL
+
+if TYPE_CHECKING:
+    from github.Issue import Issue
+
+FORM_LABELS = frozenset({ISSUE_LABEL})
+"""The labels of the issue forms the bot answers (each form's `labels:`); a new form adds its label here
+(and to the condition in .github/workflows/new-model.yml, which a test checks)."""
+HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "unlabeled", "closed", "deleted", "transferred")
+_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
+
+
+@dataclass(frozen=True)
+class Submission:
+    number: int
+    body: str
+    labels: tuple[str, ...]
+    author: str | None
+    open: bool = True
+    gone: str | None = None
+    """"deleted" or "transferred": the issue is no longer in this repository."""
+    comments: int | None = None
+    """How many comments the issue has, when known (0 spares listing them)."""
+
+    def same(self, other: Submission) -> bool:
+        """Whether the two are the same submission for the bot (body, open or not, gone or not)."""
+        if self.gone or other.gone:
+            return bool(self.gone) == bool(other.gone)
+        return (normalized(self.body), self.open) == (normalized(other.body), other.open)
+
+
+def submission_from_event(event: dict[str, Any]) -> Submission | None:
+    """The submission in an `issues` webhook payload, or None when the bot should stay out of it."""
+    issue = event.get("issue") or {}
+    action = event.get("action")
+    if action not in HANDLED_ACTIONS or issue.get("pull_request"):
+        return None
+    labels = tuple(str(label.get("name", "")) for label in issue.get("labels") or ())
+    is_form = bool(FORM_LABELS.intersection(labels))
+    if action in ("labeled", "unlabeled") and (event.get("label") or {}).get("name") not in FORM_LABELS:
+        return None  # another label, such as the bot's own needs-changes
+    if not is_form and action != "unlabeled":
+        return None
+    number, body, login = int(issue["number"]), str(issue.get("body") or ""), author(issue)
+    if action in ("deleted", "transferred"):
+        return Submission(number, body, labels, login, open=False, gone=action)
+    if issue.get("state") == "closed" and action != "closed":
+        return None
+    return Submission(number, body, labels, login, open=is_form and action != "closed")
+
+
+def author(issue: Any) -> str | None:
+    login = (issue.get("user") or {}).get("login") if isinstance(issue, dict) else issue.user.login
+    return login if isinstance(login, str) and _LOGIN.match(login) else None
+
+
+def normalized(text: str | None) -> str:
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def submission_from_issue(issue: Issue) -> Submission:
+    """The submission an issue (read or listed through the API) is now."""
+    labels = tuple(label.name for label in issue.labels)
+    is_submission = not is_pull(issue) and issue.state == "open" and bool(FORM_LABELS & set(labels))
+    return Submission(
+        issue.number, issue.body or "", labels, author(issue), is_submission, None, issue.comments
+    )
+
+
+def gone(number: int, how: str) -> Submission:
+    """A submission whose issue was deleted or transferred away."""
+    return Submission(number, "", (), None, open=False, gone=how)
+
+
+def is_pull(issue: Issue) -> bool:
+    """Whether an issue is a pull request, without completing a listed issue (`pull_request` is absent
+    from an issue's JSON, so reading it would fetch the issue again)."""
+    return "/pull/" in (issue.html_url or "")
