@@ -22,11 +22,11 @@ from github.Issue import Issue
 from github.PullRequest import PullRequest
 from github.Repository import Repository
 
-from bot import actions_env, messages, pipeline
-from bot.form import parse_form
+from bot import actions_env, messages, pipeline, update
+from bot.form import NEW, UPDATE, parse_form
 from bot.github_client import RateLimited, WaitBudget, create_checked
 from bot.github_comments import upsert_comment
-from bot.github_submission import FORM_LABELS, Submission, gone, is_pull, submission_from_issue
+from bot.github_submission import Submission, gone, is_pull, submission_from_issue
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors, warnings
 from bot.publish import BranchTaken, Proposal
@@ -82,6 +82,7 @@ class Bot:
         login: str = actions_env.ACTIONS_BOT,
         budget: WaitBudget | None = None,
         rerun: bool = False,
+        links: pipeline.Links = pipeline.LOCAL,
     ) -> None:
         self.repo = repo
         self.layout = layout
@@ -92,6 +93,7 @@ class Bot:
         self.login = login
         self.budget = budget or WaitBudget()
         self.rerun = rerun
+        self.links = links
         self.refreshing = False
         self._snapshots = {event_sha: snapshot}
         self._base: Base | None = None
@@ -175,12 +177,13 @@ class Bot:
             comment = messages.comment("withdrawn", closed_pull=f"#{closed.number}") if closed else None
             return Step(Result(sub.number, "withdrawn"), comment, wrote=wrote)
         snapshot = self.snapshot(base.sha)
-        outcome = pipeline.plan_submission(sub.body, snapshot, self.now, self.layout)
+        outcome, basis, pull, looked_up = self._plan(sub, snapshot, publisher, branch, pull, looked_up)
         if errors(outcome.problems):
             closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
             closed_ref = f"#{closed.number}" if closed is not None else None
             if any(p.code == pipeline.NOT_A_FORM for p in outcome.problems):
-                comment = messages.comment("not-a-form", form_url=self.form_url, closed_pull=closed_ref)
+                form_url = self.links.form(self.layout.update_form) if basis is not None else self.form_url
+                comment = messages.comment("not-a-form", form_url=form_url, closed_pull=closed_ref)
                 return Step(Result(sub.number, "not-a-form"), comment, wrote=wrote)
             comment = messages.comment("rejected", problems=outcome.problems, closed_pull=closed_ref)
             return Step(Result(sub.number, "rejected"), comment, needs_changes=True, wrote=wrote)
@@ -189,7 +192,7 @@ class Bot:
         proposal = Proposal(
             branch=branch,
             title=messages.pull_title(outcome),
-            body=messages.pull_body(outcome, issue=sub.number, author=sub.author, labels=labels),
+            body=messages.pull_body(outcome, issue=sub.number, author=sub.author, labels=labels, basis=basis),
             commit_message=messages.commit_message(outcome, sub.number),
             changes=outcome.changes,
             identity=identity(outcome),
@@ -209,9 +212,38 @@ class Bot:
             "accepted",
             problems=outcome.problems,
             pull_url=published.published.location,
-            preview=outcome.preview(),
+            preview=messages.outcome_preview(outcome),
         )
         return Step(result, comment, needs_changes=False, wrote=published.wrote_branch, pull=published)
+
+    def _plan(
+        self,
+        sub: Submission,
+        snapshot: Snapshot,
+        publisher: GitHubPublisher,
+        branch: str,
+        pull: PullRequest | None,
+        looked_up: bool,
+    ) -> tuple[pipeline.Outcome, messages.Basis | None, PullRequest | None, bool]:
+        """Plan the request the issue's form label names. An update is checked against the basis recorded
+        in its pull request's description while the issue's body is the one it was recorded for; an
+        edit of the issue (the contributor's confirmation) plans afresh. For updates the pull request is
+        looked up here (the lookup publishing would make anyway). Returns the basis to record."""
+        if UPDATE.label not in sub.labels:
+            outcome = pipeline.plan_submission(sub.body, snapshot, self.now, self.layout, self.links)
+            return outcome, None, pull, looked_up
+        if not looked_up:
+            pull, looked_up = publisher.find_pull(branch), True
+        stored = None
+        if pull is not None and pull.merged_at is None:
+            stored = messages.read_basis(messages.section_text(pull.body or "") or "")
+        body = messages.body_digest(sub.body)
+        recorded = stored.fields if stored is not None and stored.body == body else None
+        outcome = update.plan_update(
+            sub.body, snapshot, self.now, self.layout, links=self.links, recorded=recorded
+        )
+        basis = messages.Basis(body, recorded if recorded is not None else outcome.basis)
+        return outcome, basis, pull, looked_up
 
     def _close_for_gone_issue(
         self,
@@ -269,11 +301,13 @@ class Bot:
         pulls = list(self.open_bot_pulls())  # listed first: handling closes some, shifting pages
         if not pulls:
             return []
-        listed = {}
-        for label in sorted(FORM_LABELS):
-            for issue in self.repo.get_issues(state="open", labels=[label]):
-                if not is_pull(issue):
-                    listed[issue.number] = submission_from_issue(issue)
+        # One listing for the most common form (GitHub's `labels` filter means "all of them", so each
+        # label would cost a listing); the issue of any other bot pull request is read on its own.
+        listed = {
+            issue.number: submission_from_issue(issue)
+            for issue in self.repo.get_issues(state="open", labels=[NEW.label])
+            if not is_pull(issue)
+        }
         results = []
         for number, pull in pulls:
             try:

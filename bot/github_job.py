@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import requests
 from github import Github, GithubException
 
-from bot import actions_env, github_bot, github_client, github_comments, github_submission, messages
+from bot import actions_env, github_bot, github_client, github_comments, github_submission, messages, pipeline
 from bot.files import WorkingTree
 from bot.github_client import RateLimited, WaitBudget
 from bot.layout import Layout, read_snapshot
@@ -50,6 +50,9 @@ def main(
         form_url=f"{env.server_url}/{env.repository}/issues/new?template={os.path.basename(LAYOUT.form)}",
         login=env.bot_login,
         budget=budget,
+        links=pipeline.Links(
+            repository_url=f"{env.server_url}/{env.repository}", update_form=LAYOUT.update_form
+        ),
     )
     submission = github_submission.submission_from_event(env.event) if env.event_name == "issues" else None
     try:

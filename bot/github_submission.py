@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.form import ISSUE_LABEL
+from bot.form import NEW, UPDATE
 
 if TYPE_CHECKING:
     from github.Issue import Issue
 
-FORM_LABELS = frozenset({ISSUE_LABEL})
+FORM_LABELS = frozenset({NEW.label, UPDATE.label})
 """The labels of the issue forms the bot answers (each form's `labels:`); a new form adds its label here
 (and to the condition in .github/workflows/new-model.yml, which a test checks)."""
 HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "unlabeled", "closed", "deleted", "transferred")
@@ -57,7 +57,9 @@ def submission_from_event(event: dict[str, Any]) -> Submission | None:
         return Submission(number, body, labels, login, open=False, gone=action)
     if issue.get("state") == "closed" and action != "closed":
         return None
-    return Submission(number, body, labels, login, open=is_form and action != "closed")
+    count = issue.get("comments")  # when the event was sent; the bot re-reads the issue after writing
+    comments = count if isinstance(count, int) and not isinstance(count, bool) else None
+    return Submission(number, body, labels, login, open=is_form and action != "closed", comments=comments)
 
 
 def author(issue: Any) -> str | None:

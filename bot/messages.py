@@ -100,7 +100,14 @@ def comment(
     )
 
 
-def pull_body(outcome: Outcome, *, issue: int, author: str | None, labels: Mapping[str, str]) -> str:
+def pull_body(
+    outcome: Outcome,
+    *,
+    issue: int,
+    author: str | None,
+    labels: Mapping[str, str],
+    basis: Basis | None = None,
+) -> str:
     """The bot's section of a pull request description, between its markers: what changes (per field for
     updates), why, and the rows as shown. It depends on the request only, not on the base (an added row's
     position, which every merge before it shifts, is not in it), so rebuilding on a new base leaves it
@@ -123,7 +130,8 @@ def pull_body(outcome: Outcome, *, issue: int, author: str | None, labels: Mappi
         warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],
     )
     title = title_digest(pull_title(outcome))
-    return f"{SECTION_START}\n{text.strip()}\n<!-- leaderboard-bot:end title={title} -->"
+    recorded = f"\n{basis_marker(basis)}" if basis is not None else ""
+    return f"{SECTION_START}\n{text.strip()}{recorded}\n<!-- leaderboard-bot:end title={title} -->"
 
 
 def title_digest(title: str) -> str:
@@ -196,3 +204,66 @@ def pull_title(outcome: Outcome) -> str:
 def commit_message(outcome: Outcome, issue: int | None) -> str:
     title = catalog.say(_TITLE[outcome.kind], "en", {"name": title_name(outcome.row)})
     return f"{title}\n\nCloses #{issue}\n" if issue is not None else f"{title}\n"
+
+
+BASIS_MARKER = "leaderboard-bot:basis"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What an update request was checked against: the digest of the issue body it was planned from,
+    and the values of the fields it changes as they were then (pipeline.Outcome.basis). Recorded in the
+    bot's section of the pull request description."""
+
+    body: str
+    fields: Mapping[str, str]
+
+
+def body_digest(body: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(body.replace("\r\n", "\n").strip().encode()).hexdigest()[:32]
+
+
+def basis_marker(basis: Basis) -> str:
+    """A hidden line (base64: contributor text never closes the HTML comment)."""
+    import base64
+    import json
+
+    payload = json.dumps(
+        {"body": basis.body, "fields": dict(basis.fields)}, ensure_ascii=False, sort_keys=True
+    )
+    return f"<!-- {BASIS_MARKER} {base64.b64encode(payload.encode()).decode()} -->"
+
+
+_BASIS = re.compile(rf"<!-- {BASIS_MARKER} ([A-Za-z0-9+/=]+) -->")
+
+
+def read_basis(comment: str) -> Basis | None:
+    """The basis recorded in the bot's comment; None when there is none (or it is not the bot's shape)."""
+    import base64
+    import binascii
+    import json
+
+    m = _BASIS.search(comment)
+    if m is None:
+        return None
+    try:
+        data = json.loads(base64.b64decode(m.group(1), validate=True))
+    except (binascii.Error, ValueError):
+        return None
+    fields = data.get("fields") if isinstance(data, dict) else None
+    if not isinstance(fields, dict) or not isinstance(data.get("body"), str):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items()):
+        return None
+    return Basis(data["body"], fields)
+
+
+def outcome_preview(outcome: Outcome) -> str:
+    """The rows as the post will show them: the new row, the removed one, or an update's before and after."""
+    if outcome.kind != "update" or outcome.before is None:
+        return outcome.preview()
+    return (
+        f"**原来 / Before**\n\n{outcome.preview(outcome.before)}\n**修改后 / After**\n\n{outcome.preview()}"
+    )

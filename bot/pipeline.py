@@ -40,8 +40,13 @@ class Links:
     def update(self, entry_id: str) -> str:
         if self.repository_url is None:
             return f"{self.update_form} (entry: {entry_id})"
-        name = self.update_form.rsplit("/", 1)[-1]
-        return f"{self.repository_url}/issues/new?template={name}&entry={entry_id}"
+        return f"{self.form(self.update_form)}&entry={entry_id}"
+
+    def form(self, path: str) -> str:
+        """Where to open a new issue with the form at `path` (its file path, locally)."""
+        if self.repository_url is None:
+            return path
+        return f"{self.repository_url}/issues/new?template={path.rsplit('/', 1)[-1]}"
 
 
 LOCAL = Links()
