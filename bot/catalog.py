@@ -8,6 +8,7 @@ both languages with the same variables (tests/test_catalog.py checks the files a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -26,22 +27,44 @@ class CatalogError(LookupError):
     """A code missing from a catalog, or values that do not fit its message: a bug, caught by the tests."""
 
 
+_MESSAGE_ID = re.compile(r"^([a-zA-Z][\w-]*)\s*=", re.MULTILINE)
+
+
+@cache
+def _files(lang: Language) -> dict[str, Path]:
+    """Message id → the file defining it (a line scan: Fluent's parser is the slow part, so a command
+    parses only the files whose messages it shows)."""
+    found: dict[str, Path] = {}
+    for path in sorted((DIRECTORY / lang).glob("*.ftl")):
+        for m in _MESSAGE_ID.finditer(path.read_text(encoding="utf-8")):
+            found.setdefault(m.group(1), path)
+    return found
+
+
 @cache
 def bundle(lang: Language) -> FluentBundle:
-    from fluent.runtime import FluentBundle, FluentResource
+    from fluent.runtime import FluentBundle
 
-    result = FluentBundle([LOCALES[lang]], use_isolating=False)
-    for path in sorted((DIRECTORY / lang).glob("*.ftl")):
-        result.add_resource(FluentResource(path.read_text(encoding="utf-8")))
-    return result
+    return FluentBundle([LOCALES[lang]], use_isolating=False)
+
+
+@cache
+def _load(lang: Language, path: Path) -> None:
+    from fluent.runtime import FluentResource
+
+    bundle(lang).add_resource(FluentResource(path.read_text(encoding="utf-8")))
 
 
 def has(code: str) -> bool:
-    return all(bundle(lang).has_message(code) for lang in LANGUAGES)
+    return all(code in _files(lang) for lang in LANGUAGES)
 
 
 def say(code: str, lang: Language, values: Mapping[str, object] | None = None) -> str:
     """The message `code` in `lang`, with `values` filled in."""
+    path = _files(lang).get(code)
+    if path is None:
+        raise CatalogError(f"no message {code!r} in the {lang} catalog")
+    _load(lang, path)
     messages = bundle(lang)
     if not messages.has_message(code):
         raise CatalogError(f"no message {code!r} in the {lang} catalog")
