@@ -90,8 +90,12 @@
   });
 
   // #<id> shows its row even when a search hides it; :target (site.css) highlights it.
+  // A fragment that is not valid percent-encoding (a stray `%`) is taken as typed, never thrown.
   function reveal() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {}
     const tr = id && document.getElementById(id);
     if (!tr || !rows.includes(tr)) return;
     if (tr.hidden) {

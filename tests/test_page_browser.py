@@ -376,3 +376,85 @@ def test_a_new_mark_goes_away_when_the_reader_is_30_days_past_the_change(
         assert page.locator("td[data-new]").count() == 0
     finally:
         watched.page.context.close()
+
+
+@pytest.mark.parametrize("fragment", ["%", "%E0%A4%A", "100%", "no-such-row", "lb-q", "a%20b"])
+def test_an_odd_fragment_neither_breaks_the_script_nor_touches_the_search(
+    desktop: Watched, site: Site, fragment: str
+) -> None:
+    """A mistyped or hand-edited `#…` (a stray `%` is not valid percent-encoding) is not a row: nothing
+    happens, and the page keeps working (no uncaught error, search and sort still alive)."""
+    page = desktop.ready(site.url(rest=f"?q=gpt#{fragment}"))
+    page.evaluate("dispatchEvent(new HashChangeEvent('hashchange'))")
+    assert desktop.problems == []
+    assert page.get_by_label("搜索 / Search").input_value() == "gpt"
+    page.get_by_label("搜索 / Search").fill("清华")
+    assert count_text(page) == "3 / 31"
+    assert page.evaluate("performance.getEntriesByName('lb-ready').length") == 1
+
+
+def test_a_card_opened_by_its_id_is_highlighted_once(phone: Watched, site: Site) -> None:
+    """On a phone the card carries the highlight; its first field does not get the table's bar too."""
+    target = site.rows[26]["id"]
+    page = phone.ready(site.url(rest=f"#{target}"))
+    card = page.locator(f"[id='{target}']")
+    assert card.evaluate("r => getComputedStyle(r).backgroundColor") == HIGHLIGHT
+    assert card.evaluate("r => getComputedStyle(r).boxShadow") != "none"
+    first = card.locator("td").first
+    assert first.evaluate("td => getComputedStyle(td).boxShadow") == "none"
+
+
+def cells_per_row(page: Page) -> list[int]:
+    """Cells per row as assistive technology gets them (Chromium's accessibility tree)."""
+    snapshot = page.locator(".lb-table").aria_snapshot()
+    counts: list[int] = []
+    for line in snapshot.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- row ") and "columnheader" not in stripped:
+            counts.append(0)
+        elif stripped.startswith("- cell") and counts:
+            counts[-1] += 1
+    return counts
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1400px", "390px"])
+def test_every_row_keeps_one_cell_per_column_for_screen_readers(
+    browser: Browser, site: Site, viewport: dict[str, int]
+) -> None:
+    """A card leaves empty fields out of sight, not out of the table: a screen reader's cell n stays
+    under column header n (an empty 开源地址 must not put 所用数据 under the 开源地址 header)."""
+    watched = watch(browser, site.origin, viewport=viewport)
+    try:
+        page = watched.ready(site.url())
+        assert cells_per_row(page)[1:] == [5] * 31  # the header row aside
+        if viewport is PHONE:  # …and out of sight: Med-Flamingo's card shows no 开源地址 line
+            empty = page.locator(f"[id='{site.rows[0]['id']}'] td").nth(3)
+            assert empty.evaluate("td => [td.textContent, td.getBoundingClientRect().height]") == ["", 0]
+    finally:
+        watched.page.context.close()
+
+
+@pytest.mark.parametrize("width", [768, 900, 1024])
+def test_between_a_phone_and_a_wide_screen_no_column_is_squeezed(
+    browser: Browser, site: Site, width: int
+) -> None:
+    """Tablets and narrow windows get the table: every column keeps room for a header or a date
+    (7em) and the page still does not scroll sideways."""
+    watched = watch(browser, site.origin, viewport={"width": width, "height": 900})
+    try:
+        page = watched.ready(site.url())
+        found = overflow(page)
+        assert found["scroll"] == found["width"] == width and found["out"] == [], found
+        widths = page.eval_on_selector_all(
+            "thead th", "ths => ths.map(th => th.getBoundingClientRect().width)"
+        )
+        assert len(widths) == 5 and min(widths) >= 7 * 16, widths
+        assert (
+            page.locator("th[data-type=date] button").evaluate(
+                "b => { const r = document.createRange(); r.selectNodeContents(b.firstChild);"
+                " return r.getClientRects().length; }"
+            )
+            == 1
+        )  # 发布时间 on one line, not 发布时 / 间
+    finally:
+        watched.page.context.close()

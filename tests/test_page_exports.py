@@ -182,7 +182,7 @@ def test_a_declared_column_reaches_the_page_and_the_exports_with_no_python_edit(
         "所用数据",
     ]
     assert table.column("参数量")[1].text == "2.7B"
-    assert html.count("minmax(0,") == 6 and 'td:nth-child(4){--l:"参数量"}' in html
+    assert html.count("minmax(min(7em,16.6") == 6 and 'td:nth-child(4){--l:"参数量"}' in html
     page = tmp_path / "public" / "posts" / SLUG
     assert json.loads((page / "models.json").read_text(encoding="utf-8"))[1]["params"] == "2.7B"
     header = (page / "models.csv").read_bytes().decode("utf-8-sig").split("\r\n")[0]
