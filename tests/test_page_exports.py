@@ -205,3 +205,26 @@ def test_a_page_whose_table_is_not_the_declared_one_renders_a_plain_table(tmp_pa
     assert "<table>" in body and "lb-table" not in body and "lb-find" not in body
     [table] = extract_tables(body)
     assert len(table.rows) == 2 and 'id="' not in body.split("<table>")[1]
+
+
+def test_the_feed_stays_well_formed_xml_whatever_characters_the_data_holds(tmp_path: Path) -> None:
+    """XML 1.0 has no place for most control characters (a hand-written `"\\v"` in models.yaml, which
+    `check` only warns about): the feed leaves them out rather than become unreadable to every reader."""
+    rows = with_ids(seed_rows()[:1], "2024-01-01")
+    rows.append(
+        {
+            "id": "control",
+            "name": "Ctl\x0bname\x01",
+            "summary": "tab\tand \x1b[31m escape",
+            "data": "bell\x07 [link\x0c](https://example.org/\x08) \ufffe",
+            "added": "2024-02-02",
+        }
+    )
+    source = build_source(tmp_path / "site", {SLUG: ("t", rows)}, repo_schema())
+    build_site(source, tmp_path / "public")
+    feed = ET.parse(tmp_path / "public" / "posts" / SLUG / "feed.xml").getroot()
+    entry = feed.find(f"{ATOM}entry")
+    assert entry is not None and entry.findtext(f"{ATOM}id", "").endswith("#control")
+    assert entry.findtext(f"{ATOM}title") == "Ctlname"
+    content = entry.findtext(f"{ATOM}content", "")
+    assert "模型: Ctlname tab\tand [31m escape" in content and "所用数据: bell link (https://example.org/)" in content
