@@ -13,10 +13,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.datafile import FILE, edit, emit
-from bot.datafile.parse import parse
+from bot.datafile.parse import Typed, parse
 from bot.model import Row
 
-__all__ = ["FILE", "HEADER", "append_row", "dump_rows", "load_rows", "remove_row", "replace_row", "row_yaml"]
+__all__ = [
+    "FILE",
+    "HEADER",
+    "Typed",
+    "append_row",
+    "dump_rows",
+    "load_rows",
+    "remove_row",
+    "replace_row",
+    "row_yaml",
+    "typed_values",
+]
 HEADER = (
     "# 医学大模型榜单的数据 / Data of the medical LLM leaderboard.\n"
     "# index.md's table is generated from this file: edit here, then run `python -m bot render`.\n"
@@ -27,6 +38,12 @@ HEADER = (
 def load_rows(text: str) -> list[Row]:
     """Rows of the data file, every value as text; BotError naming the row when the shape is wrong."""
     return [dict(row) for row in parse(text).rows]
+
+
+def typed_values(text: str) -> tuple[Typed, ...]:
+    """Unquoted values that typed YAML readers (Hugo, which publishes the page's open data) would not
+    read as the text the bot reads (`1.10` as 1.1, `~` as nothing). The parse is shared with load_rows."""
+    return parse(text).typed
 
 
 def dump_rows(rows: list[Row], *, order: Sequence[str]) -> str:

@@ -64,6 +64,8 @@ class Context:
     table: columns.Table
     """The columns declared in the schema's `x-table`."""
     links: Links = LOCAL
+    typed: tuple[dataset.Typed, ...] = ()
+    """Unquoted values of the data file that Hugo would read as numbers, true/false or nothing."""
 
     @property
     def labels(self) -> dict[str, str]:
@@ -81,7 +83,8 @@ def context(snapshot: Snapshot, links: Links = LOCAL) -> Context:
     schema = load_schema(snapshot.schema)
     update_form = parse_form(snapshot.update_form) if snapshot.update_form else None
     rows = dataset.load_rows(snapshot.data)
-    return Context(parse_form(snapshot.form), update_form, schema, rows, columns.load(schema), links)
+    typed = dataset.typed_values(snapshot.data)
+    return Context(parse_form(snapshot.form), update_form, schema, rows, columns.load(schema), links, typed)
 
 
 Kind = Literal["add", "update", "remove"]
@@ -252,7 +255,23 @@ def check_data(ctx: Context, today: dt.date, layout: Layout) -> list[Problem]:
         )
     problems += duplicates.stored_problems(ctx.rows, ctx.labels)
     problems += id_problems(ctx.rows)
+    problems += typed_problems(ctx.typed, ctx.labels)
     return problems
+
+
+def typed_problems(typed: tuple[dataset.Typed, ...], labels: dict[str, str]) -> list[Problem]:
+    """Unquoted values Hugo reads typed: the page's JSON, CSV and feed would publish another text (an
+    error, like a stale post: the published data would not be the data)."""
+    return [
+        Problem(
+            "data-typed",
+            {"field": t.field, "value": t.value, "line": t.line, "kind": t.kind},
+            field=t.field,
+            label=labels.get(t.field, t.field),
+            row=t.row,
+        )
+        for t in typed
+    ]
 
 
 def check(snapshot: Snapshot, today: dt.date, layout: Layout) -> tuple[list[Problem], int]:

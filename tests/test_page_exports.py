@@ -227,4 +227,7 @@ def test_the_feed_stays_well_formed_xml_whatever_characters_the_data_holds(tmp_p
     assert entry is not None and entry.findtext(f"{ATOM}id", "").endswith("#control")
     assert entry.findtext(f"{ATOM}title") == "Ctlname"
     content = entry.findtext(f"{ATOM}content", "")
-    assert "模型: Ctlname tab\tand [31m escape" in content and "所用数据: bell link (https://example.org/)" in content
+    assert (
+        "模型: Ctlname tab\tand [31m escape" in content
+        and "所用数据: bell link (https://example.org/)" in content
+    )

@@ -171,3 +171,28 @@ def test_a_bom_and_crlf_data_file_and_post_keep_their_convention_and_lastmod_mov
     assert "lastmod = 2026-11-25T16:00:00+08:00\r\n" in outcome.changes[1].new
     after = replace(s, data=outcome.changes[0].new, post=outcome.changes[1].new)
     assert pipeline.check(after, NOW.date(), LAYOUT)[1] == 32
+
+
+def test_check_and_render_refuse_unquoted_values_that_hugo_would_publish_as_another_text() -> None:
+    """The bot reads `1.10` as text; Hugo, which builds the page's JSON, CSV and feed, reads it as the
+    number 1.1 (and `0123` as 83, `~` as nothing). A hand-written row like that is an error naming
+    the row, field and line, with the quoted spelling to write; values Hugo reads as written are not."""
+    s = snapshot()
+    rows = "- id: quirks\n  name: 1.10\n  summary: ~\n  organization: 0123\n  released: 2023\n- id: fine\n  name: true\n  released: 2023-04\n  summary: 7B\n"
+    data = s.data + rows
+    post = render.replace_table(
+        s.post, render.render_table(dataset.load_rows(data), pipeline.context(s).table)
+    )
+    typed = Snapshot(s.form, s.schema, data, post)
+    problems, _count = pipeline.check(typed, NOW.date(), LAYOUT)
+    found = [(p.row, p.field, p.severity) for p in problems if p.code == "data-typed"]
+    assert found == [(32, "name", "error"), (32, "summary", "error"), (32, "organization", "error")]
+    first = next(p for p in problems if p.code == "data-typed")
+    line = s.data.count("\n") + 2
+    assert f"`name: 1.10` (line {line})" in first.en and "`name: '1.10'`" in first.en and "数字" in first.zh
+    change, refused = pipeline.plan_render(typed, NOW, LAYOUT)
+    assert change is None and [p.code for p in errors(refused)] == ["data-typed"] * 3
+    quoted = Snapshot(
+        s.form, s.schema, data.replace("1.10", "'1.10'").replace("~", "'~'").replace("0123", "'0123'"), post
+    )
+    assert not [p for p in pipeline.check(quoted, NOW.date(), LAYOUT)[0] if p.code == "data-typed"]

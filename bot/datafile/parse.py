@@ -19,7 +19,7 @@ from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.scanner import Scanner
 
-from bot.datafile import FILE
+from bot.datafile import FILE, typed
 from bot.model import BotError, Row
 
 STR = "tag:yaml.org,2002:str"
@@ -91,6 +91,19 @@ class Span:
     """Where the row's last value starts when it is a block scalar (`|`, `>`), else -1."""
 
 
+@dataclass(frozen=True)
+class Typed:
+    """A plain (unquoted) value that a typed YAML reader, such as Hugo, reads as something else."""
+
+    row: int
+    """1-based row."""
+    field: str
+    line: int
+    """1-based line of the value."""
+    value: str
+    kind: typed.Kind
+
+
 @dataclass(frozen=True, eq=False)
 class DataFile:
     """A parsed data file: its rows (never handed out to be mutated) and where they sit in `text`."""
@@ -104,6 +117,8 @@ class DataFile:
     aliases_across: tuple[tuple[int, int], ...] = ()
     """(row, other row) pairs, 0-based, where `row` reaches text of `other` through a YAML alias."""
     aliases_within: frozenset[int] = frozenset()
+    typed: tuple[Typed, ...] = ()
+    """Plain values a typed reader would not read as written (`1.10`, `~`): `check` asks for quotes."""
 
     @property
     def bom(self) -> int:
@@ -156,7 +171,7 @@ def read(text: str, *, pure: bool = False) -> DataFile:
     across, within = _aliases(items) if "*" in text else ((), frozenset[int]())
     shape: Shape = "flow" if root.flow_style else "block"
     span = (root.start_mark.index + bom, root.end_mark.index + bom)
-    return DataFile(text, shape, rows, _spans(items, bom), span, across, within)
+    return DataFile(text, shape, rows, _spans(items, bom), span, across, within, _typed(items))
 
 
 def _spans(items: Sequence[Any], bom: int) -> tuple[Span, ...]:
@@ -170,6 +185,18 @@ def _spans(items: Sequence[Any], bom: int) -> tuple[Span, ...]:
         block = last.start_mark.index + bom if last.style in ("|", ">") else -1
         spans.append(Span(start.index + bom, last.end_mark.index + bom, start.line + 1, block))
     return tuple(spans)
+
+
+def _typed(items: Sequence[Any]) -> tuple[Typed, ...]:
+    """Plain scalars (style None in the Python composer, "" in libyaml's) that read typed differently."""
+    found = []
+    trigger = typed.TRIGGER
+    for number, item in enumerate(items, start=1):
+        for key, value in item.value:
+            text = value.value
+            if not value.style and text[:1] in trigger and (kind := typed.kind(text)) is not None:
+                found.append(Typed(number, key.value, value.start_mark.line + 1, text, kind))
+    return tuple(found)
 
 
 def _row(number: int, item: Any) -> Row:

@@ -25,3 +25,11 @@ data-unverified = after this change to row { $edited }, { $file } would not read
         [parse] the edited text would not parse: { $problem }
        *[layout] the new row would not line up with the list
     }); nothing was written. Check { $file } around line { $line } (for example unusual indentation or a `|+` block scalar), rewrite those rows in the plain `- name: …` style and try again.
+data-typed = `{ $field }: { $value }` (line { $line }) is not in quotes, so YAML readers that read values by type, such as Hugo, which builds the page's JSON, CSV and feed from this file, take it as { $kind ->
+        [number] a number
+        [boolean] true or false
+       *[null] no value
+    } and would publish something other than the table shows; write `{ $field }: '{ $value }'`{ $kind ->
+        [null] , or delete the line if the field is meant to be empty
+       *[other] {""}
+    }.

@@ -25,3 +25,11 @@ data-unverified = 修改第 { $edited } 条后，{ $file } 读出的内容会与
         [parse] 修改后的文本无法解析：{ $problem }
        *[layout] 新条目的缩进与列表不一致
     }）；没有写入任何内容。请检查 { $file } 第 { $line } 行附近（例如不寻常的缩进或块标量 `|+`），把相关条目改成普通的 `- name: …` 写法后再试。
+data-typed = 第 { $line } 行的 `{ $field }: { $value }` 没有加引号，按类型读取 YAML 的程序（包括用这个文件生成页面 JSON、CSV 和订阅的 Hugo）会把它当作{ $kind ->
+        [number] 数字
+        [boolean] 真假值
+       *[null] 空值
+    }，发布出去的内容会与表格不一致；请写成 `{ $field }: '{ $value }'`{ $kind ->
+        [null] ；如果这一项本应为空，删掉这一行
+       *[other] {""}
+    }。
