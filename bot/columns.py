@@ -2,8 +2,9 @@
 
 The declaration says which fields each column shows, in what order, joined how, aligned how and
 under which header, and which fields are never shown. The markdown table (render.py), the data
-file's field order (dataset.py), the importer and the page's exports (Hugo templates reading the
-same schema) all follow it, so adding a field is an edit of the schema, the form and this section.
+file's field order (dataset.py), the importer, the page's exports (Hugo templates reading the same
+schema) and the review rules (validate.py: a column's `format` says which rules its fields get: text,
+url or date) all follow it, so adding a field is an edit of the schema, the forms and this section.
 """
 
 from __future__ import annotations
@@ -83,6 +84,15 @@ class Table:
     @property
     def shown(self) -> tuple[str, ...]:
         return tuple(f for c in self.columns for f in c.fields)
+
+    @property
+    def formats(self) -> dict[str, Format]:
+        """Each shown field's format (its column's): the review rules and normalization it gets."""
+        return {f: c.format for c in self.columns for f in c.fields}
+
+    def fields_as(self, format: Format) -> tuple[str, ...]:
+        """The fields shown in columns of `format`, left to right."""
+        return tuple(f for c in self.columns if c.format == format for f in c.fields)
 
     @property
     def declared(self) -> tuple[str, ...]:

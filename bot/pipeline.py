@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -133,27 +134,34 @@ def answer_text(raw: issue_body.Value) -> str:
     return inline.fold(text)
 
 
-def normalized(field_id: str, text: str, label: str) -> tuple[str | None, list[Problem]]:
-    """A field's answer as stored: URLs with a lowercase host, dates normalized."""
-    if field_id == "url":
+def normalized(
+    field_id: str, text: str, label: str, formats: Mapping[str, str]
+) -> tuple[str | None, list[Problem]]:
+    """A field's answer as stored, by its column's declared format: URLs with a lowercase host, dates
+    normalized (2023年8月 → 2023-08), text as it is."""
+    format = formats.get(field_id, "text")
+    if format == "url":
         return validate.normalize_url(text), []
-    if field_id == "released":
+    if format == "date":
         try:
             return dates.parse(text).stored(), []
         except dates.DateError as exc:
-            return None, [Problem(exc.code, exc.values, field="released", label=label)]
+            return None, [Problem(exc.code, exc.values, field=field_id, label=label)]
     return text, []
 
 
-def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[Row, list[Problem]]:
-    """Form answers → a row: text trimmed and folded onto one line, the date normalized."""
+def row_from_answers(
+    values: dict[str, issue_body.Value], form: Form, formats: Mapping[str, str]
+) -> tuple[Row, list[Problem]]:
+    """Form answers → a row: text trimmed and folded onto one line, URLs and dates normalized
+    (`formats`: each field's declared format, columns.Table.formats)."""
     row: Row = {}
     problems: list[Problem] = []
     for f in form.fields:
         text = answer_text(values.get(f.id, ""))
         if not text:
             continue
-        value, more = normalized(f.id, text, f.label)
+        value, more = normalized(f.id, text, f.label, formats)
         problems += more
         if value is not None:
             row[f.id] = value
@@ -172,12 +180,12 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     if not parsed.present:
         return {}, [Problem(NOT_A_FORM)]
     problems += body_review.problems(parsed, ctx.form)
-    answers, more = row_from_answers(parsed.answers, ctx.form)
+    answers, more = row_from_answers(parsed.answers, ctx.form, ctx.table.formats)
     problems += more
     taken = {r["id"] for r in ctx.rows if "id" in r}
     row = {"id": ids.derive(answers.get("name", ""), taken), **answers, "added": today.isoformat()}
     flagged = {p.field for p in problems if p.field is not None}
-    checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today)
+    checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today, table=ctx.table)
     problems += [p for p in checked if p.field not in flagged]
     problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels, ctx.links)
     order = [f.id for f in ctx.form.fields]
@@ -252,6 +260,7 @@ def check_data(ctx: Context, today: dt.date, layout: Layout) -> list[Problem]:
             strict=False,
             number=number,
             validator=validator,
+            table=ctx.table,
         )
     problems += duplicates.stored_problems(ctx.rows, ctx.labels)
     problems += id_problems(ctx.rows)

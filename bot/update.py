@@ -47,9 +47,9 @@ class Request:
 
 
 def read_request(
-    values: Mapping[str, issue_body.Value], form: Form, editable: list[str]
+    values: Mapping[str, issue_body.Value], form: Form, editable: list[str], formats: Mapping[str, str]
 ) -> tuple[Request, list[Problem]]:
-    """The answers of the update form, normalized like a submission's."""
+    """The answers of the update form, normalized like a submission's (by each field's declared format)."""
     problems: list[Problem] = []
     labels = form.labels
     fields: dict[str, str | None] = {}
@@ -60,7 +60,7 @@ def read_request(
         if text == CLEAR:
             fields[field_id] = None
             continue
-        value, more = normalized(field_id, text, labels.get(field_id, field_id))
+        value, more = normalized(field_id, text, labels.get(field_id, field_id), formats)
         problems += more
         if value is not None:
             fields[field_id] = value
@@ -135,7 +135,7 @@ def plan_update(
     # into it, notes and extra sections included: it is never published, only quoted in the pull request.
     problems += [p for p in body_review.problems(parsed, form) if not _in_reason(p, parsed)]
     answers = {**parsed.answers, "reason": parsed.values.get("reason", "")}
-    request, more = read_request(answers, form, _editable(ctx))
+    request, more = read_request(answers, form, _editable(ctx), ctx.table.formats)
     problems += more
     index, more = (
         find_entry(request.entry, ctx.rows, form.labels.get("entry")) if request.entry else (None, [])
@@ -228,7 +228,7 @@ def _updated(
                 problems.append(Problem("update-conflict", values, f, labels.get(f)))
     if changed:
         after["updated"] = today.isoformat()
-    checked = validate.check_row(after, schema=ctx.schema, labels=labels, today=today)
+    checked = validate.check_row(after, schema=ctx.schema, labels=labels, today=today, table=ctx.table)
     problems += [p for p in checked if p.field in changed or p.field not in after or p.code in _SCHEMA_WIDE]
     others = [r for r in ctx.rows if r is not before]
     dups = duplicates.find_duplicate(after, others, labels, ctx.links)

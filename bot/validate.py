@@ -2,6 +2,8 @@
 
 `check_row` is used both for new submissions (problems are errors) and for rows already stored
 (`strict=False`: review rules become warnings, so hand-written history is reported, never rewritten).
+Which rules a field gets follows the columns declared in the schema (`x-table`): a field in a `text`
+column gets the text rules, in a `url` column the address rules, in a `date` column the date rules.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from urllib.parse import SplitResult, urlsplit, urlunsplit
 import jsonschema
 import mistune
 
-from bot import dates, inline
+from bot import columns, dates, inline
 from bot.model import Problem, Row, Severity, quote
 
-TEXT_FIELDS = ("name", "summary", "organization", "data")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}")
 _INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
 # Letters that render as nothing (Hangul fillers, the braille blank): invisible names and look-alike duplicates.
@@ -50,20 +51,32 @@ def _compiled(schema_json: str) -> jsonschema.Draft202012Validator:
     )
 
 
+def declared(schema: Mapping[str, Any]) -> columns.Table:
+    """The columns a schema declares (one load per declaration: rows are checked by the thousand)."""
+    return _declared(json.dumps(schema.get(columns.KEY), sort_keys=True))
+
+
+@cache
+def _declared(declaration: str) -> columns.Table:
+    return columns.load({columns.KEY: json.loads(declaration)})
+
+
 def schema_problems(
     row: Row,
     schema: Mapping[str, Any],
     labels: Mapping[str, str],
     validator: jsonschema.Draft202012Validator | None = None,
+    table: columns.Table | None = None,
 ) -> list[Problem]:
     """JSON Schema errors, each rephrased as what to do."""
     problems: list[Problem] = []
+    formats = (table or declared(schema)).formats
     errors = (validator or validator_for(schema)).iter_errors(row)
     for err in sorted(errors, key=lambda e: (list(e.path), e.validator)):
         field = str(err.path[0]) if err.path else None
         if err.validator == "required":
             field = str(err.message).split("'")[1]
-        code, values = _schema_message(err, field, schema)
+        code, values = _schema_message(err, field, schema, formats.get(field or ""))
         severity: Severity = "error"
         if code == "date-pattern" and (stored := _stored_form(err.instance)) is not None:
             # Written by hand in another accepted spelling: a date all the same (render shows it).
@@ -90,7 +103,7 @@ def _stored_form(value: object) -> str | None:
 
 
 def _schema_message(
-    err: jsonschema.ValidationError, field: str | None, schema: Mapping[str, Any]
+    err: jsonschema.ValidationError, field: str | None, schema: Mapping[str, Any], format: str | None
 ) -> tuple[str, dict[str, object]]:
     """The catalog code and values for one JSON Schema error."""
     keyword = str(err.validator)
@@ -107,12 +120,12 @@ def _schema_message(
         return "empty", {}
     if keyword == "type":
         return "not-text", {}
-    if field == "url":
+    if format == "url":
         specific = url_problems(err.instance) if isinstance(err.instance, str) else []
         if specific and specific[0][0] in SPECIFIC_URL_CODES:
             return specific[0]
         return ("url-scheme", {}) if keyword == "pattern" else ("url-invalid", {"value": value})
-    if field == "released" and keyword == "pattern":
+    if format == "date" and keyword == "pattern":
         return "date-pattern", {"forms": dates.ACCEPTED_FORMS}
     if field == "id" and keyword in ("pattern", "maxLength"):
         return "id-pattern", {"value": value}
@@ -130,15 +143,18 @@ def check_row(
     strict: bool = True,
     number: int | None = None,
     validator: jsonschema.Draft202012Validator | None = None,
+    table: columns.Table | None = None,
 ) -> list[Problem]:
-    """Every problem with one row: schema errors (always errors) and review rules."""
+    """Every problem with one row: schema errors (always errors) and review rules, by the columns
+    `table` declares (the schema's own declaration when not given)."""
     severity: Severity = "error" if strict else "warning"
+    table = table or declared(schema)
     problems = [
         Problem(p.code, p.values, p.field, p.label, p.severity, number)
-        for p in schema_problems(row, schema, labels, validator)
+        for p in schema_problems(row, schema, labels, validator, table)
     ]
     flagged = {p.field for p in problems}
-    for field, code, values in _review(row, today):
+    for field, code, values in _review(row, today, table):
         if field in flagged:
             continue
         problems.append(
@@ -151,30 +167,33 @@ Message = tuple[str, dict[str, object]]
 """A catalog code and the values of its message."""
 
 
-def _review(row: Row, today: dt.date) -> Iterable[Found]:
-    for field in TEXT_FIELDS:
-        if field in row:
-            yield from ((field, code, values) for code, values in text_problems(row[field]))
+def _review(row: Row, today: dt.date, table: columns.Table) -> Iterable[Found]:
+    texts = [f for f in table.fields_as("text") if f in row]
+    for field in texts:
+        yield from ((field, code, values) for code, values in text_problems(row[field]))
     if row.get("name") and not letters_or_digits(row["name"]):
         yield "name", "name-no-letter", {}
-    for field in TEXT_FIELDS:
-        text = inline.plain(row.get(field, ""))
+    for field in texts:
+        text = inline.plain(row[field])
         if _TABLE_ROW.match(text) or (field == "name" and text.count("|") >= 2):
             yield field, "text-table-row", {"value": quote(row[field])}
         word = longest_word(text)
         if len(word) > LONGEST_WORD:
             values = {"word": quote(word), "length": len(word), "limit": LONGEST_WORD}
             yield field, "text-long-word-url" if "://" in word or "www." in word else "text-long-word", values
-    if "url" in row:
-        yield from (("url", code, values) for code, values in url_problems(row["url"]))
-    if "released" in row:
+    for field in table.fields_as("url"):
+        if field in row:
+            yield from ((field, code, values) for code, values in url_problems(row[field]))
+    for field in table.fields_as("date"):
+        if field not in row:
+            continue
         try:
-            released = dates.parse(row["released"])
+            day = dates.parse(row[field])
         except dates.DateError as exc:
-            yield "released", exc.code, exc.values
+            yield field, exc.code, exc.values
         else:
-            if dates.is_future(released, today):
-                yield "released", "date-future", {"value": quote(row["released"])}
+            if dates.is_future(day, today):
+                yield field, "date-future", {"value": quote(row[field])}
 
 
 def letters_or_digits(name: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -196,3 +197,91 @@ def test_check_and_render_refuse_unquoted_values_that_hugo_would_publish_as_anot
         s.form, s.schema, data.replace("1.10", "'1.10'").replace("~", "'~'").replace("0123", "'0123'"), post
     )
     assert not [p for p in pipeline.check(quoted, NOW.date(), LAYOUT)[0] if p.code == "data-typed"]
+
+
+def with_new_columns(s: Snapshot) -> Snapshot:
+    """The repository as a maintainer leaves it after adding three fields: `params` (text), `paper` (an
+    address) and `trained` (a date), each in the schema, both forms and a column of `x-table`."""
+    schema = json.loads(s.schema)
+    properties = list(schema["properties"].items())
+    at = [k for k, _ in properties].index("url")
+    properties[at:at] = [
+        ("params", {"description": "参数量 / Parameters", "type": "string", "maxLength": 40}),
+        ("paper", {"description": "论文 / Paper", "type": "string", "format": "uri", "maxLength": 500}),
+        (
+            "trained",
+            {"description": "训练时间 / Trained", "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}){0,2}$"},
+        ),
+    ]
+    schema["properties"] = dict(properties)
+    schema["x-table"]["columns"][3:3] = [
+        {"header": "参数量", "fields": ["params"]},
+        {"header": "论文", "fields": ["paper"], "format": "url"},
+        {"header": "训练时间", "fields": ["trained"], "format": "date"},
+    ]
+    fields = "".join(
+        f"  - type: input\n    id: {f}\n    attributes:\n      label: {label}\n    validations:\n      required: false\n"
+        for f, label in (
+            ("params", "参数量 / Parameters"),
+            ("paper", "论文 / Paper"),
+            ("trained", "训练时间 / Trained"),
+        )
+    )
+    anchor = "  - type: input\n    id: url\n"
+    return replace(
+        s,
+        schema=json.dumps(schema, ensure_ascii=False, indent=2),
+        form=s.form.replace(anchor, fields + anchor),
+        update_form=s.update_form.replace(anchor, fields + anchor),
+    )
+
+
+def test_a_new_column_gets_the_review_rules_of_its_declared_format() -> None:
+    """Adding a field needs no Python edit, and no rule is lost: a text column's field is refused HTML,
+    template syntax and invisible characters like `summary`; an address column's like `url` (and its
+    host lowercased); a date column's is read and stored like `released`."""
+    s = with_new_columns(snapshot())
+    assert not errors(pipeline.check(s, NOW.date(), LAYOUT)[0][:-1])  # the post only needs `render`
+    extra = (
+        "### 参数量 / Parameters\n\n<b>70B</b> {{.Site}} 7\u200bB\n\n"
+        "### 论文 / Paper\n\nhttps://arxiv.org/abs/2311.16079).\n\n"
+        "### 训练时间 / Trained\n\n2023年13月\n\n"
+    )
+    body = EXAMPLE.replace("### 开源地址", extra + "### 开源地址")
+    outcome = pipeline.plan_submission(body, s, NOW, LAYOUT)
+    found = {(p.field, p.code) for p in outcome.problems}
+    assert {("params", "text-html"), ("params", "text-template"), ("params", "text-invisible")} <= found
+    assert ("paper", "url-parens") in found and any(f == "trained" for f, _ in found)
+    fine = (
+        "### 参数量 / Parameters\n\n70B\n\n### 论文 / Paper\n\nhttps://ArXiv.org/abs/2311.16079\n\n"
+        "### 训练时间 / Trained\n\n2023年8月\n\n"
+    )
+    accepted = pipeline.plan_submission(
+        EXAMPLE.replace("### 开源地址", fine + "### 开源地址"), s, NOW, LAYOUT
+    )
+    assert accepted.accepted, accepted.problems
+    assert {k: accepted.row[k] for k in ("params", "paper", "trained")} == {
+        "params": "70B",
+        "paper": "https://arxiv.org/abs/2311.16079",
+        "trained": "2023-08",
+    }
+    stored = replace(
+        s, data=s.data + "- id: hand\n  name: Hand\n  params: <i>x</i>\n  paper: https://x.org/a).\n"
+    )
+    warned = {(p.row, p.field, p.code, p.severity) for p in pipeline.check(stored, NOW.date(), LAYOUT)[0]}
+    assert {(32, "params", "text-html", "warning"), (32, "paper", "url-parens", "warning")} <= warned
+
+
+def test_an_update_request_gets_the_rules_of_the_declared_formats_too() -> None:
+    from bot import update
+
+    s = with_new_columns(snapshot())
+    body = (ROOT / "examples/update-model.md").read_text(encoding="utf-8")
+    body = body.replace(
+        "### 开源地址",
+        "### 参数量 / Parameters\n\n<script>x</script>\n\n### 论文 / Paper\n\nHTTPS://X.ORG/p\n\n### 开源地址",
+    )
+    outcome = update.plan_update(body, s, NOW, LAYOUT)
+    assert ("params", "text-html") in {(p.field, p.code) for p in outcome.problems}
+    fixed = update.plan_update(body.replace("<script>x</script>", "1.6B"), s, NOW, LAYOUT)
+    assert fixed.accepted and fixed.row["paper"] == "https://x.org/p" and fixed.row["params"] == "1.6B"

@@ -186,7 +186,7 @@ stored_rows = st.fixed_dictionaries(
 
 def accepted(values: dict[str, str]) -> Row | None:
     """The row a submission with these answers becomes, or None when the bot would reject it."""
-    row, problems = row_from_answers(dict(values), FORM)
+    row, problems = row_from_answers(dict(values), FORM, TABLE.formats)
     problems += validate.check_row({"id": "x", **row}, schema=SCHEMA, labels=FORM.labels, today=TODAY)
     return None if errors(problems) else row
 
@@ -444,7 +444,7 @@ def test_accepted_urls_are_linked_whole(url: str) -> None:
 
 @pytest.mark.parametrize("url", ["https://EXAMPLE.COM/Path", "HTTPS://Example.Org/A_b"])
 def test_form_answers_get_a_lowercase_host_and_are_then_linked_whole(url: str) -> None:
-    row, _ = row_from_answers({"name": "x", "url": url}, FORM)
+    row, _ = row_from_answers({"name": "x", "url": url}, FORM, TABLE.formats)
     assert row["url"].startswith(("https://example.com/Path", "https://example.org/A_b"))
     assert not errors(validate.check_row({"id": "x", **row}, schema=SCHEMA, labels=FORM.labels, today=TODAY))
     assert inline.autolink_end(row["url"]) == len(row["url"])

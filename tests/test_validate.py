@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import validate
+from bot import columns, validate
 from bot.form import parse_form
 from bot.model import Row
 
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas/model.schema.json").read_text(encoding="utf-8"))
 LABELS = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8")).labels
 TODAY = dt.date(2026, 11, 25)
+FORMATS = columns.load(SCHEMA).formats
 
 
 def problems(row: Row, strict: bool = True) -> list[tuple[str | None, str, str]]:
@@ -209,7 +210,7 @@ def test_a_tab_pasted_from_a_spreadsheet_is_a_space() -> None:
     from bot.pipeline import row_from_answers
 
     form = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8"))
-    row, found = row_from_answers({"name": "Bio\tGPT", "organization": "清华\t大学"}, form)
+    row, found = row_from_answers({"name": "Bio\tGPT", "organization": "清华\t大学"}, form, FORMATS)
     assert row == {"name": "Bio GPT", "organization": "清华 大学"} and found == []
     assert problems(row) == []
 
@@ -250,7 +251,7 @@ def test_an_ambiguous_date_names_both_readings() -> None:
     from bot.pipeline import row_from_answers
 
     form = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8"))
-    _row, [problem] = row_from_answers({"name": "A", "released": "03/04/2024"}, form)
+    _row, [problem] = row_from_answers({"name": "A", "released": "03/04/2024"}, form, FORMATS)
     assert "month first (2024-03-04) or the day first (2024-04-03)" in problem.message
     assert "月在前（2024-03-04）" in problem.message
 
