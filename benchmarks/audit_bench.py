@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +55,8 @@ def run(
             for i in range(args.urls)
         ]
         (repo / LAYOUT.data).parent.mkdir(parents=True)
+        (repo / LAYOUT.schema).parent.mkdir(parents=True)
+        shutil.copy(ROOT / LAYOUT.schema, repo / LAYOUT.schema)  # its url columns are the address fields
         (repo / LAYOUT.data).write_text(
             dataset.dump_rows(rows, order=("id", "name", "url", "data")), encoding="utf-8"
         )

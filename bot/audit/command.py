@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import dataset
+from bot import columns, dataset
 from bot.audit import checker, history, report, state, targets, texts, tracking, verdicts
 from bot.audit.checker import Endpoints
 from bot.audit.history import Memory, Outcome
@@ -44,13 +45,15 @@ def endpoints(environ: Mapping[str, str]) -> Endpoints:
 
 def audit(
     rows: list[dict[str, str]],
+    addresses: Collection[str],
     memory: Mapping[str, Memory],
     settings: Settings,
     where: Endpoints,
     dead_after: int,
 ) -> tuple[list[report.Line], dict[str, Outcome], int]:
-    """Check every URL of the rows once: the report lines, the outcome per URL, the number of checks."""
-    found = targets.targets(rows)
+    """Check every URL of the rows once (`addresses`: the fields that are URLs as a whole): the report
+    lines, the outcome per URL, the number of checks."""
+    found = targets.targets(rows, addresses)
     resource_of = {t.url: targets.resource(t.url) for t in found}
     shared: dict[targets.Resource, list[str]] = {}
     for url, res in resource_of.items():
@@ -63,6 +66,17 @@ def audit(
     return report.lines(found, outcomes), outcomes, len(shared)
 
 
+def address_fields(schema_text: str | None) -> tuple[str, ...]:
+    """The fields of the columns the schema declares as `url`: their whole value is one address."""
+    if schema_text is None:
+        raise BotError("file-missing", path=LAYOUT.schema)
+    try:
+        schema = json.loads(schema_text)
+    except ValueError as exc:
+        raise BotError("schema-invalid", detail=str(exc)) from None
+    return columns.load(schema).fields_as("url")
+
+
 def run(
     args: argparse.Namespace,
     root: Path,
@@ -71,10 +85,12 @@ def run(
 ) -> int:
     """The command; `connect` makes the PyGithub client (tests pass one without politeness delays)."""
     environ = os.environ if environ is None else environ
-    text = WorkingTree(root)(LAYOUT.data)
+    tree = WorkingTree(root)
+    text = tree(LAYOUT.data)
     if text is None:
         raise BotError("file-missing", path=LAYOUT.data)
     rows = dataset.load_rows(text.replace("\r\n", "\n"))
+    addresses = address_fields(tree(LAYOUT.schema))
     settings = Settings(
         per_host=args.per_host, total=args.concurrency, timeout=args.timeout, max_wait=args.max_wait
     )
@@ -103,7 +119,7 @@ def run(
         print("warning: " + texts.both("audit-state-unreadable"), file=sys.stderr)
         memory = {}
 
-    lines, outcomes, checks = audit(rows, memory, settings, where, args.dead_after)
+    lines, outcomes, checks = audit(rows, addresses, memory, settings, where, args.dead_after)
     print(report.as_json(lines) if args.format == "json" else report.as_text(lines, checks), end="")
     remembered = history.remember(outcomes.values())
 

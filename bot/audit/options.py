@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from bot.audit.settings import DEFAULT_DEAD_AFTER, Settings
@@ -40,14 +41,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=defaults.timeout,
         metavar="S",
         help="seconds per request (default: %(default)s)",
     )
     p.add_argument(
         "--max-wait",
-        type=float,
+        type=_wait,
         default=defaults.max_wait,
         metavar="S",
         help="longest Retry-After to wait for (default: %(default)s)",
@@ -58,3 +59,28 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
     return int(text)
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds above zero (nan, inf, 0 or less would make every check fail or never end)."""
+    value = _finite(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
+def _wait(text: str) -> float:
+    value = _finite(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return value
+
+
+def _finite(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number of seconds")
+    return value

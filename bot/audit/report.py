@@ -130,18 +130,34 @@ def _link(url: str, label: str | None = None) -> str:
     return f"[{_md(label if label is not None else url)}]({inline.link_destination(url)})"
 
 
+FORM_LINK_MAX = 6_000
+"""Longest prefilled form link: a field whose new text would make it longer is left for the contributor."""
+
+
 def form_link(form_base: str, line: Line) -> str | None:
-    """The update form prefilled for this entry (and the suggested URL), for moved and dead links."""
-    if line.state not in ("moved", "dead") or not line.target.entry.has_id:
+    """The update form prefilled for this entry, for moved and dead links; for a moved one also the
+    field with the suggested URL: the address itself, or the text with its link pointing there."""
+    target = line.target
+    if line.state not in ("moved", "dead") or not target.entry.has_id:
         return None
     from bot.pipeline import Links  # the one place that knows the form and how it is prefilled
 
-    params = {}
-    if line.suggestion and line.target.field == "url":
-        params["url"] = line.suggestion
-    params["reason"] = texts.both("audit-reason-moved" if line.state == "moved" else "audit-reason-dead")
-    query = urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
-    return f"{Links(form_base).update(line.target.entry.id)}&{query}"
+    reason = texts.both("audit-reason-moved" if line.state == "moved" else "audit-reason-dead")
+    start = Links(form_base).update(target.entry.id)
+    link = f"{start}&{_query({'reason': reason})}"
+    if line.suggestion:
+        if target.address:
+            value = line.suggestion
+        else:
+            value = target.text.replace(f"]({target.url})", f"]({line.suggestion})")
+        prefilled = f"{start}&{_query({target.field: value, 'reason': reason})}"
+        if value != target.text and len(prefilled) <= FORM_LINK_MAX:
+            link = prefilled
+    return link
+
+
+def _query(params: Mapping[str, str]) -> str:
+    return urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
 
 
 def _row(line: Line, form_base: str | None) -> str:

@@ -1,6 +1,7 @@
 """Which URLs the audit checks and what it asks about each (pure).
 
-Every `url` field and every `[label](https://…)` link inside text is a target. Targets that ask the
+Every field of a `url` column (the columns declared in the schema's `x-table`) and every
+`[label](https://…)` link inside other fields is a target. Targets that ask the
 same question share one check: one GitHub repository, one Hugging Face repository, or one web URL
 (without its fragment), however many rows or fields mention it.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -95,6 +97,13 @@ class Target:
     entry: Entry
     field: str
     url: str
+    text: str = ""
+    """The field's value: the URL itself in an address field, else the text holding the link."""
+
+    @property
+    def address(self) -> bool:
+        """The field's whole value is this URL (a field of a `url` column)."""
+        return self.text.strip() == self.url
 
 
 @dataclass(frozen=True)
@@ -112,8 +121,9 @@ class Resource:
         return kind, repo_id
 
 
-def targets(rows: list[Row]) -> list[Target]:
-    """Every http(s) URL of the rows, in data order; a URL repeated within one field counts once."""
+def targets(rows: list[Row], addresses: Collection[str]) -> list[Target]:
+    """Every http(s) URL of the rows, in data order; a URL repeated within one field counts once.
+    `addresses` are the fields whose whole value is a URL (the declared `url` columns' fields)."""
     found: list[Target] = []
     for position, row in enumerate(rows, start=1):
         entry = Entry(
@@ -124,10 +134,12 @@ def targets(rows: list[Row]) -> list[Target]:
         )
         for field in row:  # the data file's order, which follows the declared columns
             value = row[field]
-            urls = [value.strip()] if field == "url" else [m.group(2) for m in inline.LINK.finditer(value)]
+            urls = (
+                [value.strip()] if field in addresses else [m.group(2) for m in inline.LINK.finditer(value)]
+            )
             for url in dict.fromkeys(urls):
                 if is_http(url):
-                    found.append(Target(entry, field, url))
+                    found.append(Target(entry, field, url, value))
     return found
 
 

@@ -65,3 +65,12 @@ def test_a_state_file_carries_the_failure_count_between_local_runs(repo: Path, t
 def test_bad_options_are_usage_errors(repo: Path) -> None:
     assert run_bot(repo, "audit", "--per-host", "0").code == 2
     assert run_bot(repo, "audit", "--format", "xml").code == 2
+    # A timeout that fails every request, or a wait without end, would report nothing while seeming to run.
+    for option, value in (
+        ("--timeout", "nan"),
+        ("--timeout", "0"),
+        ("--timeout", "-1"),
+        ("--max-wait", "inf"),
+    ):
+        result = run_bot(repo, "audit", option, value)
+        assert result.code == 2 and "seconds" in result.err, (option, value)

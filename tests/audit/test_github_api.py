@@ -15,6 +15,8 @@ from bot.audit.history import Memory
 from bot.audit.report import Line
 from bot.audit.settings import Settings
 
+ADDRESSES = ("url",)  # the repository's declared url column
+
 FAST = Settings(timeout=5.0, max_wait=5.0)
 
 
@@ -37,7 +39,7 @@ def audit(
 ) -> dict[str, Line]:
     rows = [{"id": f"m{i}", "name": f"M{i}", "url": url} for i, url in enumerate(urls)]
     where = Endpoints(github_api=fake.url, github_token=fake.token)
-    lines, _, _ = command.audit(rows, memory or {}, settings, where, dead_after)
+    lines, _, _ = command.audit(rows, ADDRESSES, memory or {}, settings, where, dead_after)
     return {line.target.url: line for line in lines}
 
 

@@ -11,6 +11,8 @@ from bot.audit import command
 from bot.audit.checker import Endpoints
 from bot.audit.settings import Settings
 
+ADDRESSES = ("url",)  # the repository's declared url column
+
 
 @pytest.fixture(scope="module")
 def hub() -> Iterator[FakeHub]:
@@ -32,7 +34,7 @@ def test_hub_states(hub: FakeHub) -> None:
         "https://huggingface.co/old-org/renamed/tree/main",
     ]
     rows = [{"id": f"m{i}", "name": f"M{i}", "url": url} for i, url in enumerate(urls)]
-    lines, _, checks = command.audit(rows, {}, Settings(timeout=5), Endpoints(hub=hub.base), 1)
+    lines, _, checks = command.audit(rows, ADDRESSES, {}, Settings(timeout=5), Endpoints(hub=hub.base), 1)
     found = {line.target.url: line for line in lines}
     assert [(found[u].state, found[u].outcome.verdict.code) for u in urls] == [
         ("ok", "hub-ok"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from bot.audit import command, state, tracking
 from bot.layout import Layout
 
 LAYOUT = Layout()
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Weekly:
@@ -26,6 +28,7 @@ class Weekly:
 
     def __init__(self, fake: FakeGitHub, links: LinkServer, tmp: Path) -> None:
         self.fake, self.links, self.tmp, self.runs = fake, links, tmp, 0
+        self.schema = (ROOT / LAYOUT.schema).read_text(encoding="utf-8")
         fake.catalog.add("stanford-crfm/BioMedLM")
         fake.catalog.add("old-org/Tool", archived=True)
         self.rows = [
@@ -43,6 +46,8 @@ class Weekly:
         self.runs += 1
         workspace = self.tmp / f"ws{self.runs}"
         (workspace / LAYOUT.data).parent.mkdir(parents=True)
+        (workspace / LAYOUT.schema).parent.mkdir(parents=True)
+        (workspace / LAYOUT.schema).write_text(self.schema, encoding="utf-8")
         (workspace / LAYOUT.data).write_text(
             dataset.dump_rows(self.rows, order=("id", "name", "url", "data")), encoding="utf-8"
         )
@@ -177,3 +182,36 @@ def test_json_report_has_one_object_per_url(weekly: Weekly, capsys: pytest.Captu
         ("page", "data", "dead"),
     ]
     assert set(items[0]) == {"id", "field", "url", "state", "code", "detail"}
+
+
+def test_every_declared_url_column_is_checked_and_its_form_link_prefills_that_field(weekly: Weekly) -> None:
+    """A maintainer adds a `paper` address column: its bare URLs are audited like `url`, and a moved one
+    links the update form prefilled with the new address in `paper`."""
+    schema = json.loads(weekly.schema)
+    schema["properties"]["paper"] = {"type": "string", "format": "uri"}
+    schema["x-table"]["columns"].append({"header": "论文", "fields": ["paper"], "format": "url"})
+    weekly.schema = json.dumps(schema, ensure_ascii=False)
+    weekly.rows = [{"id": "p", "name": "P", "paper": weekly.links.url("/moved")}]
+    weekly.run()
+    text = body(weekly)
+    assert "| P (`p`) | `paper` | 已迁移 / moved |" in text
+    new = urllib.parse.quote(weekly.links.url("/ok"), safe="")
+    assert f"template=update-model.yml&entry=p&paper={new}&reason=" in text
+
+
+def test_a_moved_link_inside_text_prefills_the_text_with_the_link_pointing_to_its_new_address(
+    weekly: Weekly,
+) -> None:
+    """The update form replaces a whole field, so a link inside `data` is prefilled as the whole text
+    with only that link changed; text too long for a link is left for the contributor to edit."""
+    old, new = weekly.links.url("/moved"), weekly.links.url("/ok")
+    data = f"基于 [论文]({old}) 与 [代码](https://github.com/stanford-crfm/BioMedLM)"
+    weekly.rows = [
+        {"id": "short", "name": "Short", "data": data},
+        {"id": "long", "name": "Long", "data": "长" * 700 + f" [x]({old})"},
+    ]
+    weekly.run()
+    text = body(weekly)
+    wanted = urllib.parse.quote(data.replace(old, new), safe="")
+    assert f"entry=short&data={wanted}&reason=" in text
+    assert "entry=long&reason=" in text  # 700 Chinese characters: a link of over 6,300 characters

@@ -28,7 +28,8 @@ def line(
     **verdict: Any,
 ) -> report.Line:
     v = Verdict(state, verdict.pop("code", "link-gone"), verdict.pop("args", {"status": 404}), **verdict)  # type: ignore[arg-type]
-    return report.Line(Target(Entry("m-1", 1, name), field, url), settle(url, v, None, 1))
+    text = verdict.pop("text", url if field == "url" else f"[link]({url})")
+    return report.Line(Target(Entry("m-1", 1, name), field, url, text), settle(url, v, None, 1))
 
 
 def test_json_one_object_per_url_and_place() -> None:

@@ -13,13 +13,13 @@ def test_url_fields_and_links_in_text_in_data_order() -> None:
         {"name": "B", "data": "[x](https://b.example/1) and [y](https://b.example/1) [z](ftp://nope)"},
         {"id": "c", "name": "C", "url": "not a url"},
     ]
-    found = [(t.entry.id, t.entry.position, t.field, t.url) for t in targets(rows)]
+    found = [(t.entry.id, t.entry.position, t.field, t.url) for t in targets(rows, ("url",))]
     assert found == [
         ("a", 1, "name", "https://a.example/x"),
         ("a", 1, "url", "https://github.com/o/r"),
         ("row-2", 2, "data", "https://b.example/1"),
     ]
-    assert targets(rows)[0].entry.name == "A" and not targets(rows)[2].entry.has_id
+    assert targets(rows, ("url",))[0].entry.name == "A" and not targets(rows, ("url",))[2].entry.has_id
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from bot.audit.history import Memory
 from bot.audit.report import Line
 from bot.audit.settings import Settings
 
+ADDRESSES = ("url",)  # the repository's declared url column
+
 FAST = Settings(timeout=1.0, max_wait=5.0)
 UNRESOLVABLE = "http://no-such-host.invalid/page"  # RFC 6761: .invalid never resolves
 
@@ -35,7 +37,7 @@ def audit(
     dead_after: int = 1,
     settings: Settings = FAST,
 ) -> dict[str, Line]:
-    lines, _, _ = command.audit(rows_for(urls), memory or {}, settings, Endpoints(), dead_after)
+    lines, _, _ = command.audit(rows_for(urls), ADDRESSES, memory or {}, settings, Endpoints(), dead_after)
     return {line.target.url: line for line in lines}
 
 
@@ -93,7 +95,7 @@ def test_a_url_shared_by_many_rows_is_checked_once(server: LinkServer) -> None:
         {"id": "b", "name": "B", "url": url + "#readme", "data": f"see [the same]({url})"},
         {"id": "c", "name": "C", "url": url},
     ]
-    lines, _outcomes, checks = command.audit(rows, {}, FAST, Endpoints(), 2)
+    lines, _outcomes, checks = command.audit(rows, ADDRESSES, {}, FAST, Endpoints(), 2)
     assert len(lines) == 4 and checks == 1
     assert len(server.requests_for("/ok?shared=1")) == 1
     assert {line.state for line in lines} == {"ok"}
