@@ -105,7 +105,7 @@ def run(
         from bot.audit.issue import Tracker
 
         env = actions_env.read_environment(environ)
-        tracker = Tracker((connect or github_job.connect)(env).get_repo(env.repository))
+        tracker = Tracker((connect or github_job.connect)(env).get_repo(env.repository), env.bot_login)
         from github import GithubException
 
         try:

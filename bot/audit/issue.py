@@ -9,14 +9,17 @@ from bot.audit.tracking import LABEL, MARKER, TITLE, Existing, Plan
 
 
 class Tracker:
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: Repository, login: str) -> None:
         self.repo = repo
+        self.login = login
+        """The account the token acts as (LEADERBOARD_BOT_LOGIN): the bot knows its issue by its author."""
         self.issue: Issue | None = None
 
     def find(self) -> Existing | None:
-        """The oldest issue labelled `link-health` that the bot wrote (its marker, a bot author)."""
+        """The oldest issue labelled `link-health` that this bot wrote (its marker, its login): an issue
+        another account wrote, even another app, is never taken for it nor its hidden memory trusted."""
         for issue in self.repo.get_issues(state="all", labels=[LABEL], sort="created", direction="asc"):
-            if issue.pull_request is None and MARKER in (issue.body or "") and issue.user.type == "Bot":
+            if issue.pull_request is None and MARKER in (issue.body or "") and issue.user.login == self.login:
                 self.issue = issue
                 return Existing(issue.number, issue.state == "open", issue.body or "")
         return None

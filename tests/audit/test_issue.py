@@ -162,9 +162,11 @@ def test_nothing_to_report_creates_no_issue(weekly: Weekly) -> None:
     assert "✅" in weekly.summary.read_text(encoding="utf-8")
 
 
-def test_an_issue_by_someone_else_is_not_taken_for_the_tracking_issue(weekly: Weekly) -> None:
+@pytest.mark.parametrize("author", ["mallory", "other-app[bot]"])
+def test_an_issue_by_someone_else_is_not_taken_for_the_tracking_issue(weekly: Weekly, author: str) -> None:
+    """Only the bot's own login counts (as for its comments): not a person, nor another app's bot account."""
     fake_state = state.dump({weekly.links.url("/missing"): state.Memory("unverified", dead=5)})
-    weekly.fake.create_issue("spoof", f"{tracking.MARKER}\n{fake_state}", [tracking.LABEL], user="mallory")
+    weekly.fake.create_issue("spoof", f"{tracking.MARKER}\n{fake_state}", [tracking.LABEL], user=author)
     weekly.run()
     [spoof, mine] = weekly.issues()
     assert spoof["body"].endswith(fake_state)  # type: ignore[union-attr]
