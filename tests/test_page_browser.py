@@ -458,3 +458,23 @@ def test_between_a_phone_and_a_wide_screen_no_column_is_squeezed(
         )  # 发布时间 on one line, not 发布时 / 间
     finally:
         watched.page.context.close()
+
+
+def test_keyboard_focus_is_never_hidden_under_the_sticky_header(desktop: Watched, site: Site) -> None:
+    """Tabbing backwards up the table scrolls each link into view below the header that sticks to the
+    top of the window, not under it (WCAG 2.4.11, focus not obscured)."""
+    page = desktop.ready(site.url())
+    links = page.locator(".lb-table tbody a")
+    links.last.focus()
+    hidden = []
+    for _ in range(25):
+        page.keyboard.press("Shift+Tab")
+        where = page.evaluate(
+            """() => {
+            const a = document.activeElement, head = document.querySelector('.lb-table thead');
+            return [!!a.closest('tbody'), a.getBoundingClientRect().top, head.getBoundingClientRect().bottom];
+        }"""
+        )
+        if where[0] and where[1] < where[2] - 1:
+            hidden.append(where)
+    assert hidden == []
