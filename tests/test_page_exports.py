@@ -166,7 +166,9 @@ def test_a_declared_column_reaches_the_page_and_the_exports_with_no_python_edit(
     """A maintainer adds `params` to the schema and its declaration: the page, JSON and CSV show it."""
     schema = repo_schema()
     schema["properties"]["params"] = {"type": "string", "maxLength": 40}
-    schema[columns.KEY]["columns"].insert(3, {"header": "参数量", "fields": ["params"], "align": "right"})
+    schema[columns.KEY]["columns"].insert(
+        3, {"header": "参数量", "fields": ["params"], "align": "right", "search": True}
+    )
     rows = with_ids(seed_rows()[:3], "2023-12-20")
     rows[1]["params"] = "2.7B"
     source = build_source(tmp_path / "site", {SLUG: ("t", rows)}, schema)
@@ -183,6 +185,15 @@ def test_a_declared_column_reaches_the_page_and_the_exports_with_no_python_edit(
     ]
     assert table.column("参数量")[1].text == "2.7B"
     assert html.count("minmax(min(7em,16.6") == 6 and 'td:nth-child(4){--l:"参数量"}' in html
+    # searched, and the search box says so
+    assert (
+        html.count("data-search") == 4
+        and '<th scope="col" data-search style="text-align:right">参数量' in html
+    )
+    assert (
+        'title="在模型、所在机构、参数量、所用数据中查找 / looks in the columns 模型、所在机构、参数量、所用数据"'
+        in html
+    )
     page = tmp_path / "public" / "posts" / SLUG
     assert json.loads((page / "models.json").read_text(encoding="utf-8"))[1]["params"] == "2.7B"
     header = (page / "models.csv").read_bytes().decode("utf-8-sig").split("\r\n")[0]
