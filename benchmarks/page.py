@@ -81,7 +81,7 @@ def measure(browser: Any, url: str, repeat: int) -> dict[str, float]:
                 runs["ready"].append(page.evaluate("performance.getEntriesByName('lb-ready')[0].startTime"))
                 result = page.evaluate(MEASURE, ["th[data-type=date] button", "sort"])
             else:
-                result = page.evaluate(MEASURE, ["#lb-q", "filter"])
+                result = page.evaluate(MEASURE, ["#lb_q", "filter"])
             runs[action].append(result[0])
             runs[f"{action}_frame"].append(result[1])
             page.close()

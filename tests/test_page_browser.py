@@ -6,6 +6,7 @@ error, and the page without JavaScript."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,7 @@ def long_rows() -> list[Row]:
         {"name": "Long URL", "url": LONG_URL, "data": f"see [the paper]({LONG_URL})", "id": "long-url"},
         {"name": "Long word", "organization": LONG_WORD[:120], "data": LONG_WORD, "id": "long-word"},
         {"name": "Short", "summary": "一行", "released": "2024-01", "id": "short"},
+        {"name": "LB Q", "id": "lb-q"},  # an id a name may well get: the page's own ids must not clash
     ]
 
 
@@ -378,7 +380,7 @@ def test_a_new_mark_goes_away_when_the_reader_is_30_days_past_the_change(
         watched.page.context.close()
 
 
-@pytest.mark.parametrize("fragment", ["%", "%E0%A4%A", "100%", "no-such-row", "lb-q", "a%20b"])
+@pytest.mark.parametrize("fragment", ["%", "%E0%A4%A", "100%", "no-such-row", "lb_q", "a%20b"])
 def test_an_odd_fragment_neither_breaks_the_script_nor_touches_the_search(
     desktop: Watched, site: Site, fragment: str
 ) -> None:
@@ -478,3 +480,14 @@ def test_keyboard_focus_is_never_hidden_under_the_sticky_header(desktop: Watched
         if where[0] and where[1] < where[2] - 1:
             hidden.append(where)
     assert hidden == []
+
+
+def test_every_entry_id_is_free_on_the_page(desktop: Watched, site: Site) -> None:
+    """Entry ids are slugs of names (`lb-q` for “LB Q”); the page's own ids are not slugs, so an entry's
+    `#id` always reaches its row and the search box keeps its label."""
+    page = desktop.ready(site.url("long-cells", "#lb-q"))
+    assert page.locator("[id='lb-q']").count() == 1
+    assert page.locator("[id='lb-q']").evaluate("r => r.matches('tr:target')")
+    assert page.get_by_label("搜索 / Search").count() == 1
+    ids = page.eval_on_selector_all("[id]:not(.lb-table tr)", "es => es.map(e => e.id)")
+    assert [i for i in ids if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i)] == []
