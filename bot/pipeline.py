@@ -142,14 +142,23 @@ def normalized(field_id: str, text: str, label: str) -> tuple[str | None, list[P
     return text, []
 
 
+def pasted(raw: issue_body.Value, text: str, field_id: str, label: str) -> list[Problem]:
+    """A row of cells pasted from a spreadsheet into one answer (seen before its tabs become spaces)."""
+    if isinstance(raw, str) and validate.pasted_cells(raw):
+        return [Problem("text-table-row", {"value": quote(text)}, field=field_id, label=label)]
+    return []
+
+
 def row_from_answers(values: dict[str, issue_body.Value], form: Form) -> tuple[Row, list[Problem]]:
     """Form answers → a row: text trimmed and folded onto one line, the date normalized."""
     row: Row = {}
     problems: list[Problem] = []
     for f in form.fields:
-        text = answer_text(values.get(f.id, ""))
+        raw = values.get(f.id, "")
+        text = answer_text(raw)
         if not text:
             continue
+        problems += pasted(raw, text, f.id, f.label)
         value, more = normalized(f.id, text, f.label)
         problems += more
         if value is not None:

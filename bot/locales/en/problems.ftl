@@ -47,6 +47,9 @@ url-several = holds { $count } addresses; give one (the repository, or else the 
 url-space = has a space in it; an address has none. Remove it, or paste the address again.
 url-userinfo = has a user name or password before “@”; such an address goes to { $host }, which the text before “@” hides. Give the address itself.
 url-no-scheme = has no https:// in front; write { $suggestion }
+url-with-text = holds other text besides the address; write only the address: { $suggestion }
+url-full-width = has full-width characters; write it in half-width characters: { $suggestion }
+url-scheme-typo = has its http:// or https:// mistyped; write { $suggestion }
 
 ## Dates
 

@@ -47,6 +47,9 @@ url-several = 包含 { $count } 个网址；请只填一个（代码仓库，没
 url-space = 中间有空格；网址里不应有空格。请删掉空格，或重新粘贴网址。
 url-userinfo = 在“@”前带有用户名或密码；这样的网址实际指向 { $host }，“@”前的文字会掩盖这一点。请填写网址本身。
 url-no-scheme = 前面缺少 https://；请写成 { $suggestion }
+url-with-text = 除了网址还有别的文字；请只写网址：{ $suggestion }
+url-full-width = 含有全角字符；请改用半角，写成 { $suggestion }
+url-scheme-typo = 开头的 http:// 或 https:// 写错了；请写成 { $suggestion }
 
 ## 日期
 
