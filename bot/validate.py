@@ -114,7 +114,7 @@ def _schema_message(
             return specific[0]
         return ("url-scheme", {}) if keyword == "pattern" else ("url-invalid", {"value": value})
     if field == "released" and keyword == "pattern":
-        return "date-pattern", {"forms": dates.ACCEPTED_FORMS}
+        return "date-pattern", {}
     if field == "id" and keyword in ("pattern", "maxLength"):
         return "id-pattern", {"value": value}
     if field in ("added", "updated") and keyword in ("pattern", "format"):

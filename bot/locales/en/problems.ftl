@@ -12,7 +12,7 @@ unknown-fields = has unknown field(s) { $fields }; the known fields are { $known
 schema-other = does not fit the schema ({ $detail }).
 url-invalid = { $value } is not a valid URL; paste the full address, e.g. https://github.com/owner/repo.
 url-scheme = must start with http:// or https://; other kinds of link are not accepted.
-date-pattern = must be a date such as { $forms }.
+date-pattern = must be a date such as 2023, 2023-04, 2023-04-19, 2023/4/19, 2023年4月19日 or April 2023.
 id-pattern = { $value } is not an id; use lowercase letters, digits and hyphens, e.g. biomedgpt-1-6b.
 stamp-invalid = { $value } is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.
 
@@ -53,7 +53,7 @@ url-scheme-typo = has its http:// or https:// mistyped; write { $suggestion }
 
 ## Dates
 
-date-unknown = { $value } is not a date; write it as { $forms }.
+date-unknown = { $value } is not a date; write it as 2023, 2023-04, 2023-04-19, 2023/4/19, 2023年4月19日 or April 2023.
 date-not-real = { $value } is not a real calendar date; check the month and the day.
 date-future = { $value } is in the future; give the date the model was released.
 date-ambiguous = { $value } could be read with the month first ({ $month_first }) or the day first ({ $day_first }); write it as year-month-day.

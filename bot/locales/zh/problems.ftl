@@ -12,7 +12,7 @@ unknown-fields = 有未知字段 { $fields }；可用的字段是 { $known }。�
 schema-other = 不符合数据格式（{ $detail }）。
 url-invalid = { $value } 不是有效的网址；请粘贴完整地址，例如 https://github.com/owner/repo。
 url-scheme = 必须以 http:// 或 https:// 开头；不接受其他类型的链接。
-date-pattern = 必须是日期，例如 { $forms }。
+date-pattern = 必须是日期，例如 2023、2023-04、2023-04-19、2023/4/19、2023年4月19日 或 April 2023。
 id-pattern = { $value } 不是有效的标识；请只用小写字母、数字和连字符，例如 biomedgpt-1-6b。
 stamp-invalid = { $value } 不是日期；请写成 YYYY-MM-DD，例如 2024-03-01。
 
@@ -53,7 +53,7 @@ url-scheme-typo = 开头的 http:// 或 https:// 写错了；请写成 { $sugges
 
 ## 日期
 
-date-unknown = { $value } 不是日期；请写成 { $forms }。
+date-unknown = { $value } 不是日期；请写成 2023、2023-04、2023-04-19、2023/4/19、2023年4月19日 或 April 2023 这样的形式。
 date-not-real = { $value } 不是真实存在的日期；请检查月份和日期。
 date-future = { $value } 在未来；请填写模型发布的日期。
 date-ambiguous = { $value } 既可读作月在前（{ $month_first }），也可读作日在前（{ $day_first }）；请按“年-月-日”书写。
