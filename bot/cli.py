@@ -115,17 +115,24 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     published = LocalGitPublisher(root).publish(proposal)
     state = "created" if published.created else "updated" if published.updated else "unchanged"
     print("\n" + say("cli-branch", branch=branch, state=state, commit=(published.commit or "")[:12]))
-    print(
-        f"  review: git log -p HEAD..{branch}\n  merge:  git merge --ff-only {branch}\n  drop:   git branch -D {branch}"
-    )
+    for code, command in (
+        ("cli-review", f"git log -p HEAD..{branch}"),
+        ("cli-merge", f"git merge --ff-only {branch}"),
+        ("cli-drop", f"git branch -D {branch}"),
+    ):
+        print(f"  {catalog_both(code, ' ')}: {command}")
     return 0
 
 
 def say(code: str, **values: object) -> str:
     """A catalog message for the terminal: Chinese, then English, on two lines."""
+    return catalog_both(code, "\n", **values)
+
+
+def catalog_both(code: str, sep: str, **values: object) -> str:
     from bot import catalog
 
-    return catalog.both(code, values)
+    return catalog.both(code, values, sep)
 
 
 def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
@@ -160,25 +167,35 @@ def render_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         print(report.problems_text(errors(problems)))
         return 1
     if not change.changed:
-        print(f"{LAYOUT.post} is up to date.")
+        print(say("cli-render-current", post=LAYOUT.post))
         return 0
     if args.check:
-        print(f"{LAYOUT.post} is out of date; run `python -m bot render`.\n" + report.diff([change]), end="")
+        print(say("cli-render-stale", post=LAYOUT.post) + "\n" + report.diff([change]), end="")
         return 1
     WorkingTree(root).write([change])
-    print(f"Regenerated {LAYOUT.post}.")
+    print(say("cli-rendered", post=LAYOUT.post))
     return 0
 
 
 def check(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
-    snapshot = read_snapshot(LAYOUT, WorkingTree(root))
-    problems, rows = pipeline.check(snapshot, now.date(), LAYOUT)  # stored rows: the UTC day is close enough
+    try:
+        snapshot = read_snapshot(LAYOUT, WorkingTree(root))
+        problems, rows = pipeline.check(
+            snapshot, now.date(), LAYOUT
+        )  # stored rows: the UTC day is close enough
+    except BotError as exc:
+        if args.format != "json":
+            raise
+        print(json.dumps(report.error_json(exc), ensure_ascii=False, indent=2))
+        return 2
+    failed = errors(problems)
+    if args.format == "json":
+        print(json.dumps(report.check_json(problems, rows), ensure_ascii=False, indent=2))
+        return 1 if failed else 0
     if problems:
         print(report.problems_text(problems))
-    failed = errors(problems)
-    print(
-        f"{'FAILED' if failed else 'ok'}: {rows} rows, {len(failed)} errors, {len(warnings(problems))} warnings"
-    )
+    counts = {"rows": rows, "errors": len(failed), "warnings": len(warnings(problems))}
+    print(say("cli-check-summary", failed="yes" if failed else "no", **counts))
     return 1 if failed else 0
 
 
@@ -191,18 +208,17 @@ def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
 
     schema = tree(LAYOUT.schema)
     if schema is None:
-        raise BotError(f"{LAYOUT.schema} is missing; it declares the table's columns")
+        raise BotError("file-missing", path=LAYOUT.schema)
     table = columns.load(pipeline.load_schema(schema))
     result = importer.import_post(args.post.read_text(encoding="utf-8"), table)
+    data = dataset.dump_rows(result.rows, order=table.field_order)
     tree.write(
         [
-            FileChange(
-                LAYOUT.data, tree(LAYOUT.data), dataset.dump_rows(result.rows, order=table.field_order)
-            ),
+            FileChange(LAYOUT.data, tree(LAYOUT.data), data),
             FileChange(LAYOUT.post, tree(LAYOUT.post), result.post),
         ]
     )
-    print(f"Imported {len(result.rows)} rows into {LAYOUT.data}; {LAYOUT.post} now has a generated table.")
+    print(say("cli-imported", rows=len(result.rows), data=LAYOUT.data, post=LAYOUT.post))
     return 0
 
 
@@ -215,9 +231,8 @@ def post_state(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         raise BotError("redate-publish-only")
     new = frontmatter.set_draft(text, args.action == "draft", now, redate=args.redate)
     written = tree.write([FileChange(LAYOUT.post, text, new)])
-    print(
-        f"{LAYOUT.post}: {'draft' if args.action == 'draft' else 'published'}{'' if written else ' (no change)'}"
-    )
+    state = "draft" if args.action == "draft" else "published"
+    print(say("cli-post-state", post=LAYOUT.post, state=state, changed="yes" if written else "no"))
     return 0
 
 
