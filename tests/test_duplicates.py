@@ -73,7 +73,7 @@ def test_a_duplicate_is_an_error_naming_the_row_and_its_id_in_both_languages() -
     [problem] = duplicates.find_duplicate({"name": "BiоGPT"}, ROWS, LABELS)
     assert (problem.code, problem.severity, problem.field) == ("duplicate-name", "error", "name")
     assert problem.values["row"] == 3 and problem.values["id"] == "biogpt"
-    assert "第 3 行" in problem.zh and "`biogpt`" in problem.zh
+    assert "第 3 条" in problem.zh and "`biogpt`" in problem.zh
     assert "as row 3" in problem.en and "update form" in problem.en
     assert problem.label == "模型名称 / Model name"
 

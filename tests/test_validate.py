@@ -91,7 +91,7 @@ def test_future_and_unbalanced() -> None:
     assert (
         "released",
         "error",
-        "“2026-12” 在未来；请填写模型发布的日期。 / “2026-12” is in the future; give the date the model was released.",
+        "“2026-12” 是未来的日期；请填写模型实际发布的日期。 / “2026-12” is in the future; give the date the model was released.",
     ) in problems({"name": "A", "released": "2026-12"})
     assert any("parentheses" in m for _, _, m in problems({"name": "A", "url": "https://x.org/a)"}))
 
@@ -138,8 +138,8 @@ def test_a_pasted_table_row_is_refused_naming_the_field_in_both_languages() -> N
     ):
         [(field, severity, message)] = problems({"name": name})
         assert field == "name" and severity == "error"
-        assert "看起来是从 markdown 表格复制的一整行" in message
-        assert "looks like a row pasted from a markdown table" in message
+        assert "看起来是从表格复制的一整行" in message
+        assert "looks like a row pasted from a table" in message
     assert problems({"name": "A|B"}) == []
     assert [field for field, _, _ in problems({"name": "X", "data": "| a | b |"})] == ["data"]
 
