@@ -52,9 +52,34 @@ def _require_leaderboard(root: Path) -> None:
 def _read_body(name: str) -> str:
     """The issue body; a byte order mark (Windows editors save one) is not part of it."""
     if name == "-":
-        return sys.stdin.read().removeprefix("\ufeff")
-    with open(name, encoding="utf-8-sig", newline="") as f:
-        return f.read()
+        return decode(sys.stdin.buffer.read(), "-")
+    return read_text(Path(name))
+
+
+def read_text(path: Path) -> str:
+    """A file the user named, as text; what is wrong with it said in both languages (not Python's English)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BotError("file-not-found", path=str(path)) from None
+    except IsADirectoryError:
+        raise BotError("file-is-directory", path=str(path)) from None
+    except OSError as exc:
+        raise BotError("file-unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 with or without a byte order mark, or UTF-16 with one (Windows Notepad's “Unicode”)."""
+    import codecs
+
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BotError("file-not-utf8", path=path, line=line) from None
 
 
 def branch_name(outcome: pipeline.Outcome, issue: int | None) -> str:
@@ -145,11 +170,7 @@ def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
 
 def parse_issue(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     form_path = args.form or (root / LAYOUT.form)
-    form = (
-        parse_form(form_path.read_text(encoding="utf-8"), str(form_path))
-        if args.form or form_path.is_file()
-        else None
-    )
+    form = parse_form(read_text(form_path), str(form_path)) if args.form or form_path.is_file() else None
     from bot import body_review, issue_body
 
     parsed = issue_body.parse_body(_read_body(args.body), form)
@@ -210,7 +231,7 @@ def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     if schema is None:
         raise BotError("file-missing", path=LAYOUT.schema)
     table = columns.load(pipeline.load_schema(schema))
-    result = importer.import_post(args.post.read_text(encoding="utf-8"), table)
+    result = importer.import_post(read_text(args.post), table)
     data = dataset.dump_rows(result.rows, order=table.field_order)
     tree.write(
         [

@@ -478,3 +478,25 @@ def test_import_without_a_schema_or_with_a_nameless_row_is_a_message_not_a_trace
     assert result.code == 0 and "Traceback" not in result.err, result.err
     checked = run_bot(site_repo, "check")
     assert checked.code == 1 and "第 1 条 / row 1 · 模型名称 / Model name" in checked.out
+
+
+def test_a_body_that_cannot_be_read_is_explained_in_both_languages(site_repo: Path, tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.md"
+    gbk.write_bytes(read(site_repo, "examples/new-model.md").encode("gb18030"))
+    for args, zh, en in (
+        (("submit", "nope.md"), "找不到文件 nope.md", "nope.md does not exist"),
+        (("submit", str(tmp_path)), "是目录", "is a directory"),
+        (("submit", str(gbk)), "不是 UTF-8 编码的文本（第 1 行）", "is not UTF-8 text (line 1)"),
+        (("parse-issue", "examples/new-model.md", "--form", "nope.yml"), "找不到文件", "does not exist"),
+        (("import", "--force", "nope.md"), "找不到文件", "does not exist"),
+    ):
+        result = run_bot(site_repo, *args)
+        assert result.code == 2 and zh in result.err and en in result.err, (args, result.err)
+        assert "Errno" not in result.err and "codec" not in result.err
+
+
+def test_a_body_saved_as_utf16_by_notepad_is_read(site_repo: Path, tmp_path: Path) -> None:
+    utf16 = tmp_path / "utf16.md"
+    utf16.write_bytes(read(site_repo, "examples/new-model.md").encode("utf-16"))  # with its BOM
+    result = run_bot(site_repo, "submit", "--dry-run", str(utf16))
+    assert result.code == 0 and "meditron-70b" in result.out

@@ -46,3 +46,10 @@ cli-drop = drop
 
 not-a-leaderboard = { $root } is not a leaderboard repository (it has none of the bot's files: { $form }, { $data }, …); run the command inside a clone of the leaderboard repository, or pass --repo PATH.
 submit-needs-git = by default submit commits on a new branch, but { $root } is not a git repository; use --write to edit the files instead.
+
+## Files named on the command line
+
+file-not-found = { $path } does not exist.
+file-is-directory = { $path } is a directory, not a file.
+file-unreadable = cannot read { $path } ({ $detail }).
+file-not-utf8 = { $path } is not UTF-8 text (line { $line }); save it as UTF-8 and try again (in Windows Notepad: “Save as”, encoding “UTF-8”).

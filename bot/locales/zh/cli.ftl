@@ -46,3 +46,10 @@ cli-drop = 删除
 
 not-a-leaderboard = { $root } 不是榜单仓库（没有 { $form }、{ $data } 等机器人的文件）；请在榜单仓库的克隆中运行，或用 --repo 指定路径。
 submit-needs-git = submit 默认提交到新分支，但 { $root } 不是 git 仓库；请用 --write 直接修改文件。
+
+## 命令行中指定的文件
+
+file-not-found = 找不到文件 { $path }。
+file-is-directory = { $path } 是目录，不是文件。
+file-unreadable = 无法读取 { $path }（{ $detail }）。
+file-not-utf8 = { $path } 不是 UTF-8 编码的文本（第 { $line } 行）；请用 UTF-8 编码另存后重试（例如 Windows 记事本：“另存为”，编码选“UTF-8”）。
