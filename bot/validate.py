@@ -376,10 +376,11 @@ _LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 # github.com/owner/repo, www.example.org: an address without its scheme.
 _BARE_ADDRESS = re.compile(rf"^(?:{_LABEL}\.)+[^\W\d_]{{2,}}(?::\d+)?(?:[/?#]\S*)?$")
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
-# Sentence punctuation that stuck to an address: ASCII and full-width, and quotes (a `)` is judged by balance).
-_TRAILING = ".,;:!?。，；：！？、）」』》'\"”’"
+# Sentence punctuation that stuck to an address: ASCII and full-width, and quotes that are never part of one
+# (a `)` is judged by balance; `'` may be part of an address).
+_TRAILING = '.,;:!?。，；：！？、）」』》"”’'
 # One address inside other text: it ends at a space, a quote or a bracket no address holds unescaped.
-_ADDRESS_IN_TEXT = re.compile(r"https?://[^\s<>\"'`（）「」『』《》【】“”‘’，。；、！？]+", re.IGNORECASE)
+_ADDRESS_IN_TEXT = re.compile(r"https?://[^\s<>\"`（）「」『』《》【】“”‘’，。；、！？]+", re.IGNORECASE)
 
 
 def url_problems(url: str) -> list[Message]:
@@ -437,6 +438,8 @@ def _address_inside(value: str) -> str | None:
     if m is None:
         return None
     address = m.group(0).rstrip(_TRAILING)
+    if value[: m.start()].endswith("'") and address.endswith("'"):  # 'https://…': quotes around it
+        address = address[:-1].rstrip(_TRAILING)
     if address.endswith(")") and address.count(")") > address.count("("):
         address = address[:-1].rstrip(_TRAILING)
     before, after = value[: m.start()], value[m.start() + len(address) :]

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot import validate
 from bot.form import parse_form
@@ -312,7 +314,7 @@ def test_honest_links_pass(text: str) -> None:
         ("https//github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
         ("https:github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
         ("https:///github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
-        ("https://github.com/x/y'", "url-trailing-punct", "https://github.com/x/y"),
+        ("'https://github.com/x/y'", "url-with-text", "https://github.com/x/y"),
         ('https://github.com/x/y"', "url-trailing-punct", "https://github.com/x/y"),
     ],
 )
@@ -322,6 +324,20 @@ def test_an_address_with_something_around_it_gets_the_address_to_write(url: str,
     )
     assert [(p.field, p.code) for p in found] == [("url", code)]
     assert fix in found[0].zh and fix in found[0].en
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://en.wikipedia.org/wiki/Foo_(bar)",
+        "https://example.org/a?b='c'",
+        "https://example.org/it's",
+        "https://example.org/a,b;c=d",
+        "https://mp.weixin.qq.com/s/l5iE9NCA2v0fC_wg3S5DTw",
+    ],
+)
+def test_addresses_with_quotes_commas_or_parentheses_inside_are_fine(url: str) -> None:
+    assert validate.url_problems(url) == []
 
 
 def test_an_invisible_character_in_an_address_is_named() -> None:
@@ -395,3 +411,24 @@ def test_a_stray_dash_or_comma_of_any_width_is_found(value: str) -> None:
     assert [(f, s) for f, s, m in problems({"name": "A", "organization": value}) if "“" in m] == [
         ("organization", "error")
     ]
+
+
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.builds(
+            lambda a, b, c: a + "https://github.com/" + b + c,
+            st.text(max_size=4),
+            st.text(max_size=8),
+            st.text(max_size=4),
+        ),
+    )
+)
+def test_any_address_text_gets_problems_never_a_crash_and_the_fix_offered_works(url: str) -> None:
+    found = validate.check_row(
+        {"id": "x", "name": "A", "url": url}, schema=SCHEMA, labels=LABELS, today=TODAY
+    )
+    for p in found:
+        assert p.zh and p.en
+        if p.code in ("url-with-text", "url-full-width", "url-scheme-typo"):
+            assert validate.url_problems(str(p.values["suggestion"])) == []
