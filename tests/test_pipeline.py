@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bot import dataset, frontmatter, pipeline, render
 from bot.files import WorkingTree
 from bot.layout import Layout, Snapshot, read_snapshot
@@ -171,3 +174,20 @@ def test_a_bom_and_crlf_data_file_and_post_keep_their_convention_and_lastmod_mov
     assert "lastmod = 2026-11-25T16:00:00+08:00\r\n" in outcome.changes[1].new
     after = replace(s, data=outcome.changes[0].new, post=outcome.changes[1].new)
     assert pipeline.check(after, NOW.date(), LAYOUT)[1] == 32
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_body_for_either_form_is_accepted_or_answered_in_both_languages(data: st.DataObject) -> None:
+    from form_bodies import bodies
+
+    from bot import update
+    from bot.form import parse_form
+
+    snap = snapshot()
+    form = parse_form(data.draw(st.sampled_from([snap.form, snap.update_form or snap.form])))
+    outcome = update.plan_request(data.draw(bodies(form)), snap, NOW, LAYOUT)
+    assert all(p.zh and p.en for p in outcome.problems)
+    assert outcome.accepted == bool(outcome.changes)
+    if outcome.accepted:
+        assert dataset.load_rows(outcome.changes[0].new) != dataset.load_rows(snap.data)
