@@ -1,6 +1,6 @@
 """The command line: `python -m bot COMMAND`. Reads the clock (the core gets `now` passed in);
-the Actions environment is read by bot/actions_env.py. The texts users see are DESCRIPTION, EPILOG
-and each command's help below.
+the Actions environment is read by bot/actions_env.py. The help users see is in the catalog
+(bot/locales/*/help.ftl); the parser below names it by code.
 
 Exit codes: 0 accepted / fine, 1 rejected / check failed, 2 usage or setup error, 141 when the
 output's reader went away (as a command stopped by SIGPIPE).
@@ -27,124 +27,89 @@ def _now(value: str | None) -> dt.datetime:
 
 def _issue_number(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an issue number")
+        raise argparse.ArgumentTypeError(_both("cli-not-issue-number", {"value": repr(text)}, " / "))
     return int(text)
 
 
-DESCRIPTION = """\
-医学大模型榜单的维护命令：检查投稿、由数据重新生成表格、发布文章。
-Maintainer commands for the leaderboard: check a submission and commit it, regenerate the post's
-table from models.yaml, check the whole repository, publish the post."""
+def _both(code: str, values: dict[str, object] | None = None, sep: str = "\n") -> str:
+    from bot import catalog
 
-EPILOG = """\
-examples / 示例:
-  python -m bot submit issue.md     check an issue body and commit the row on a new local branch
-  python -m bot check               validate data, post, issue form and schema
-  python -m bot render              regenerate the table after editing models.yaml
-  python -m bot post publish        make the post visible on the site (it starts as a draft)
+    return catalog.both(code, values, sep)
 
-Run it inside a clone of the leaderboard repository, or pass --repo PATH.
-exit status: 0 ok, 1 rejected or problems found, 2 usage or setup error.
-More: README.md and docs/github-setup.md."""
 
-SUBMIT = """\
-Check an issue body (the markdown GitHub writes for the "新模型 / New model" form) and add the row.
+class CatalogHelp(argparse.RawDescriptionHelpFormatter):
+    """Help texts are catalog codes (bot/locales/*/help.ftl), looked up only when help is shown, so a
+    command that prints no help never loads the catalog for it. One-line helps read “中文 / English”;
+    descriptions and the epilog show the Chinese text, then the English one."""
 
-By default the files are read at HEAD and the change is committed on a new local branch;
-your checkout, index and working tree are untouched (uncommitted edits are not included, and
-the command says so). --write reads and edits the working tree instead. --dry-run prints the
-diff of what either mode would do and changes nothing."""
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        code = action.help
+        if code is None or code == argparse.SUPPRESS or not code.startswith("help-"):
+            return code
+        return _both(code, {"default": str(action.default)}, " / ").replace("%", "%%")
+
+    def _format_text(self, text: str) -> str:
+        if text.startswith("help-"):
+            text = _both(text, None, "\n\n").replace("%", "%%")
+        return super()._format_text(text)
+
+
+def command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand, its one-line help and its description (catalog codes)."""
+    p = sub.add_parser(
+        name, help=summary, description=description, formatter_class=CatalogHelp, add_help=False
+    )
+    p.add_argument("-h", "--help", action="help", help="help-help")
+    return p
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="help-description",
+        epilog="help-epilog",
+        formatter_class=CatalogHelp,
+        add_help=False,
     )
-    parser.add_argument(
-        "--repo", type=Path, default=None, help="the leaderboard repository (default: the one you are in)"
-    )
+    parser.add_argument("-h", "--help", action="help", help="help-help")
+    parser.add_argument("--repo", type=Path, default=None, help="help-repo")
     parser.add_argument("--now", default=None, help=argparse.SUPPRESS)  # ISO time, for reproducible runs
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser(
-        "submit",
-        help="检查投稿并提交到新分支 / check an issue body, commit the row on a new local branch",
-        description=SUBMIT,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("body", help="file with the issue body, or - for stdin")
-    p.add_argument(
-        "--write", action="store_true", help="read and edit the working tree instead of committing"
-    )
-    p.add_argument("--dry-run", action="store_true", help="only print the diff; change nothing")
-    p.add_argument("--branch", help="branch name (default: leaderboard/issue-N or leaderboard/<model>)")
-    p.add_argument(
-        "--issue", type=_issue_number, help="issue number, used in the branch name and commit message"
-    )
+    p = command(sub, "submit", "help-cmd-submit", "help-submit")
+    p.add_argument("body", help="help-body")
+    p.add_argument("--write", action="store_true", help="help-write")
+    p.add_argument("--dry-run", action="store_true", help="help-dry-run")
+    p.add_argument("--branch", help="help-branch")
+    p.add_argument("--issue", type=_issue_number, help="help-issue")
 
-    p = sub.add_parser(
-        "parse-issue",
-        help="打印投稿的回答 / print what the bot reads from an issue body, as JSON",
-        description="Print the answers the bot reads from an issue body, as JSON; "
-        "text it leaves out (not part of any answer) is listed on stderr.",
-    )
-    p.add_argument("body", help="file with the issue body, or - for stdin")
-    p.add_argument("--form", type=Path, help="issue form YAML (default: the repository's new-model form)")
+    p = command(sub, "parse-issue", "help-cmd-parse-issue", "help-parse-issue")
+    p.add_argument("body", help="help-body")
+    p.add_argument("--form", type=Path, help="help-form")
 
-    p = sub.add_parser(
-        "render",
-        help="由数据重新生成表格 / regenerate the post's table from models.yaml",
-        description="Regenerate the post's table from models.yaml (the file is written only if it "
-        "changes). Refuses, with the problems `check` reports, when the data has errors.",
-    )
-    p.add_argument(
-        "--check", action="store_true", help="only report whether the post is up to date (exit 1 if not)"
-    )
+    p = command(sub, "render", "help-cmd-render", "help-render")
+    p.add_argument("--check", action="store_true", help="help-render-check")
 
-    sub.add_parser(
-        "check",
-        help="检查数据、文章、表单与 schema / validate data, post, form and schema",
-        description="Validate models.yaml against the schema and the review rules, check that the post's "
-        "table is up to date and that the issue form agrees with the schema. Errors exit 1; warnings "
-        "(hand-written history) are printed only.",
-    )
+    p = command(sub, "check", "help-cmd-check", "help-check")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="help-format")
 
-    p = sub.add_parser(
-        "import",
-        help="导入手写文章的表格 / import a hand-written post's table into models.yaml",
-        description="Import the table of a hand-written post into models.yaml and replace the table with "
-        "a generated one. Refuses unless the import is lossless.",
-    )
-    p.add_argument("post", type=Path, help="the markdown post to import")
-    p.add_argument("--force", action="store_true", help="overwrite an existing data file and post")
+    p = command(sub, "import", "help-cmd-import", "help-import")
+    p.add_argument("post", type=Path, help="help-post-file")
+    p.add_argument("--force", action="store_true", help="help-force")
 
-    p = sub.add_parser(
-        "post",
-        help="发布文章或改回草稿 / publish the post or turn it back into a draft",
-        description="Set the post's `draft` (and with --redate its `date`); the only commands that do.",
-    )
-    p.add_argument("action", choices=["publish", "draft"])
-    p.add_argument("--redate", action="store_true", help="with publish: set `date` to now")
+    p = command(sub, "post", "help-cmd-post", "help-post")
+    p.add_argument("action", choices=["publish", "draft"], help="help-post-action")
+    p.add_argument("--redate", action="store_true", help="help-redate")
 
-    p = sub.add_parser("audit", help="check every link of the data file (network); never changes the data")
+    p = command(sub, "audit", "help-cmd-audit", "help-audit")
     from bot.audit.options import add_arguments
 
     add_arguments(p)
 
-    sub.add_parser(
-        "action",
-        help="GitHub Action 入口 / run as the GitHub Action (new-model.yml)",
-        description="Entry point of .github/workflows/new-model.yml; reads the GITHUB_* environment.",
-    )
-    sub.add_parser(
-        "refresh",
-        help="重建机器人的拉取请求 / rebuild open bot pull requests (refresh.yml)",
-        description="Entry point of .github/workflows/refresh.yml; rebuilds every open bot pull request "
-        "on the default branch's head.",
-    )
+    command(sub, "action", "help-cmd-action", "help-action")
+    command(sub, "refresh", "help-cmd-refresh", "help-refresh")
     return parser
 
 
@@ -162,12 +127,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             raise
         except (BotError, OSError, ValueError) as exc:  # ValueError covers bad --now and JSON errors
-            print(f"error: {str(exc).replace(chr(10), chr(10) + '       ')}", file=sys.stderr)
+            from bot.report import severity
+
+            label = f"{severity('error')}: "
+            print(label + str(exc).replace("\n", "\n" + " " * _width(label)), file=sys.stderr)
             code = 2
         sys.stdout.flush()  # inside the try: a reader that went away is noticed here, not at exit
         return code
     except BrokenPipeError:
         return _reader_gone()
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a terminal (a Chinese character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 SIGPIPE_EXIT = 128 + 13

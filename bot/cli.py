@@ -52,9 +52,34 @@ def _require_leaderboard(root: Path) -> None:
 def _read_body(name: str) -> str:
     """The issue body; a byte order mark (Windows editors save one) is not part of it."""
     if name == "-":
-        return sys.stdin.read().removeprefix("\ufeff")
-    with open(name, encoding="utf-8-sig", newline="") as f:
-        return f.read()
+        return decode(sys.stdin.buffer.read(), "-")
+    return read_text(Path(name))
+
+
+def read_text(path: Path) -> str:
+    """A file the user named, as text; what is wrong with it said in both languages (not Python's English)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BotError("file-not-found", path=str(path)) from None
+    except IsADirectoryError:
+        raise BotError("file-is-directory", path=str(path)) from None
+    except OSError as exc:
+        raise BotError("file-unreadable", path=str(path), detail=exc.strerror or str(exc)) from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 with or without a byte order mark, or UTF-16 with one (Windows Notepad's “Unicode”)."""
+    import codecs
+
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BotError("file-not-utf8", path=path, line=line) from None
 
 
 def branch_name(outcome: pipeline.Outcome, issue: int | None) -> str:
@@ -115,17 +140,24 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     published = LocalGitPublisher(root).publish(proposal)
     state = "created" if published.created else "updated" if published.updated else "unchanged"
     print("\n" + say("cli-branch", branch=branch, state=state, commit=(published.commit or "")[:12]))
-    print(
-        f"  review: git log -p HEAD..{branch}\n  merge:  git merge --ff-only {branch}\n  drop:   git branch -D {branch}"
-    )
+    for code, command in (
+        ("cli-review", f"git log -p HEAD..{branch}"),
+        ("cli-merge", f"git merge --ff-only {branch}"),
+        ("cli-drop", f"git branch -D {branch}"),
+    ):
+        print(f"  {catalog_both(code, ' ')}: {command}")
     return 0
 
 
 def say(code: str, **values: object) -> str:
     """A catalog message for the terminal: Chinese, then English, on two lines."""
+    return catalog_both(code, "\n", **values)
+
+
+def catalog_both(code: str, sep: str, **values: object) -> str:
     from bot import catalog
 
-    return catalog.both(code, values)
+    return catalog.both(code, values, sep)
 
 
 def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
@@ -138,11 +170,7 @@ def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
 
 def parse_issue(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
     form_path = args.form or (root / LAYOUT.form)
-    form = (
-        parse_form(form_path.read_text(encoding="utf-8"), str(form_path))
-        if args.form or form_path.is_file()
-        else None
-    )
+    form = parse_form(read_text(form_path), str(form_path)) if args.form or form_path.is_file() else None
     from bot import body_review, issue_body
 
     parsed = issue_body.parse_body(_read_body(args.body), form)
@@ -160,25 +188,35 @@ def render_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         print(report.problems_text(errors(problems)))
         return 1
     if not change.changed:
-        print(f"{LAYOUT.post} is up to date.")
+        print(say("cli-render-current", post=LAYOUT.post))
         return 0
     if args.check:
-        print(f"{LAYOUT.post} is out of date; run `python -m bot render`.\n" + report.diff([change]), end="")
+        print(say("cli-render-stale", post=LAYOUT.post) + "\n" + report.diff([change]), end="")
         return 1
     WorkingTree(root).write([change])
-    print(f"Regenerated {LAYOUT.post}.")
+    print(say("cli-rendered", post=LAYOUT.post))
     return 0
 
 
 def check(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
-    snapshot = read_snapshot(LAYOUT, WorkingTree(root))
-    problems, rows = pipeline.check(snapshot, now.date(), LAYOUT)  # stored rows: the UTC day is close enough
+    try:
+        snapshot = read_snapshot(LAYOUT, WorkingTree(root))
+        problems, rows = pipeline.check(
+            snapshot, now.date(), LAYOUT
+        )  # stored rows: the UTC day is close enough
+    except BotError as exc:
+        if args.format != "json":
+            raise
+        print(json.dumps(report.error_json(exc), ensure_ascii=False, indent=2))
+        return 2
+    failed = errors(problems)
+    if args.format == "json":
+        print(json.dumps(report.check_json(problems, rows), ensure_ascii=False, indent=2))
+        return 1 if failed else 0
     if problems:
         print(report.problems_text(problems))
-    failed = errors(problems)
-    print(
-        f"{'FAILED' if failed else 'ok'}: {rows} rows, {len(failed)} errors, {len(warnings(problems))} warnings"
-    )
+    counts = {"rows": rows, "errors": len(failed), "warnings": len(warnings(problems))}
+    print(say("cli-check-summary", failed="yes" if failed else "no", **counts))
     return 1 if failed else 0
 
 
@@ -191,18 +229,17 @@ def import_post(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
 
     schema = tree(LAYOUT.schema)
     if schema is None:
-        raise BotError(f"{LAYOUT.schema} is missing; it declares the table's columns")
+        raise BotError("file-missing", path=LAYOUT.schema)
     table = columns.load(pipeline.load_schema(schema))
-    result = importer.import_post(args.post.read_text(encoding="utf-8"), table)
+    result = importer.import_post(read_text(args.post), table)
+    data = dataset.dump_rows(result.rows, order=table.field_order)
     tree.write(
         [
-            FileChange(
-                LAYOUT.data, tree(LAYOUT.data), dataset.dump_rows(result.rows, order=table.field_order)
-            ),
+            FileChange(LAYOUT.data, tree(LAYOUT.data), data),
             FileChange(LAYOUT.post, tree(LAYOUT.post), result.post),
         ]
     )
-    print(f"Imported {len(result.rows)} rows into {LAYOUT.data}; {LAYOUT.post} now has a generated table.")
+    print(say("cli-imported", rows=len(result.rows), data=LAYOUT.data, post=LAYOUT.post))
     return 0
 
 
@@ -215,9 +252,8 @@ def post_state(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         raise BotError("redate-publish-only")
     new = frontmatter.set_draft(text, args.action == "draft", now, redate=args.redate)
     written = tree.write([FileChange(LAYOUT.post, text, new)])
-    print(
-        f"{LAYOUT.post}: {'draft' if args.action == 'draft' else 'published'}{'' if written else ' (no change)'}"
-    )
+    state = "draft" if args.action == "draft" else "published"
+    print(say("cli-post-state", post=LAYOUT.post, state=state, changed="yes" if written else "no"))
     return 0
 
 

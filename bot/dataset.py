@@ -47,8 +47,8 @@ def typed_values(text: str) -> tuple[Typed, ...]:
 
 
 def dump_rows(rows: list[Row], *, order: Sequence[str]) -> str:
-    """A new data file for `rows` (used by the importer)."""
-    return HEADER + "\n" + "".join(row_yaml(row, order=order) for row in rows)
+    """A new data file for `rows` (used by the importer), verified to read back as exactly `rows`."""
+    return edit.new_file(HEADER, rows, order)
 
 
 def row_yaml(row: Row, indent: int = 0, *, order: Sequence[str]) -> str:

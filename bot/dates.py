@@ -47,7 +47,19 @@ _ENGLISH = (
     ),
     (re.compile(rf"^(\d{{4}})\s+{_MONTH}$"), ("year", "month")),
 )
-ACCEPTED_FORMS = "2023, 2023-04, 2023-04-19, 2023/4/19, 2023.04.19, 2023年4月19日 或 / or April 2023"
+# The time of a timestamp pasted from a page (2024-03-01T08:30:00Z): the day is what is kept.
+_TIME = re.compile(
+    r"^(\d{4}-\d{1,2}-\d{1,2})[t ]([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?$"
+)
+# 20240301 and 202403: the digits of a date without separators.
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
+# Spaces around a separator between digits (2023 - 04), and an English month joined by - or / (Mar-2024).
+_SPACED = re.compile(r"(?<=\d) *([-/.]) *(?=\d)")
+_MONTH_JOINED = re.compile(r"(?<=[a-z.])[-/](?=\d)|(?<=\d)[-/](?=[a-z])")
+_SENTENCE_END = ".,;!?。，；！？、"
+# Chinese numerals: 二〇二四 (digit by digit), 十二, 二十一.
+_CHINESE_NUMERAL = re.compile(r"[〇零一二三四五六七八九十]+")
+_CHINESE_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
 class DateError(ValueError):
@@ -92,19 +104,43 @@ class Released:
 def parse(text: str) -> Released:
     """Read any accepted spelling (full-width digits and punctuation too); DateError says what is wrong."""
     value = text.strip()
-    normal = " ".join(unicodedata.normalize("NFKC", value).split()).lower()
+    normal = _normalized(value)
     parts = _numeric(normal) or _english(normal)
     if parts is None:
         ambiguous = _DAY_MONTH_YEAR.match(normal)
         if ambiguous:
             raise _ambiguous(value, ambiguous)
-        raise DateError("date-unknown", value=quote(value), forms=ACCEPTED_FORMS)
+        raise DateError("date-unknown", value=quote(value))
     year, month, day = parts
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         raise DateError("date-not-real", value=quote(value)) from None
     return Released(year, month, day)
+
+
+def _normalized(value: str) -> str:
+    """NFKC, lower case, single spaces, no sentence punctuation after it, Chinese numerals as digits,
+    no time of day, no spaces around separators, English months set apart from numbers."""
+    normal = " ".join(unicodedata.normalize("NFKC", value).split()).lower()
+    normal = normal.rstrip(_SENTENCE_END + " ")
+    if "年" in normal:
+        normal = _CHINESE_NUMERAL.sub(_digits, normal)
+    normal = _TIME.sub(r"\1", _SPACED.sub(r"\1", normal))
+    if compact := _COMPACT.match(normal):
+        normal = "-".join(part for part in compact.groups() if part)
+    return _MONTH_JOINED.sub(" ", normal)
+
+
+def _digits(m: re.Match[str]) -> str:
+    """二〇二四 → 2024, 十二 → 12, 二十一 → 21; a numeral that is none of these stays as written."""
+    numeral = m.group(0)
+    if "十" not in numeral:
+        return "".join(str(_CHINESE_DIGIT[ch]) for ch in numeral)
+    tens, _, units = numeral.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units or "〇" in tens + units or "零" in tens:
+        return numeral
+    return str(_CHINESE_DIGIT.get(tens, 1) * 10 + _CHINESE_DIGIT.get(units, 0))
 
 
 Parts = tuple[int, int | None, int | None]

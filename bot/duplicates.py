@@ -10,8 +10,14 @@ and `B`, Cyrillic `ԁ` and `d`). Everything else is kept: `BioMedGPT-1.6B` is no
 
 A stored row is known by several keys: its name, its name without a bracketed aside or a description
 after a colon, and each aside (`BioMedLM（原PubMed GPT 2.7B）` is also `PubMed GPT 2.7B`). A submitted
-name is also the same model when it is a stored name followed by (the start of) that row's summary,
-as when a contributor types both into the name field: `BioGPT 大规模生物医学…`.
+name is read the same way, except that an aside holding a digit stays part of it (`ChatDoctor (13B)`,
+`BioGPT（v2）` name other models; `BenTsao（本草）` is BenTsao). A submitted name is also the same model
+when it is a stored name followed by (the start of) that row's summary, as when a contributor types
+both into the name field, with or without a space: `BioGPT 大规模生物医学…`, `春雨慧问基于大模型的…`.
+
+URLs are compared by what they point at (`url_key`): on GitHub and Hugging Face the repository, however
+its address is written (scheme, `www.`, `hf.co`, case, `.git`, `/tree/main`, `?tab=readme-ov-file`);
+elsewhere the address without scheme, `www.`, trailing slash, fragment or `utm_` parameters.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -32,9 +39,8 @@ _FORMERLY = re.compile(
     r"^(?:原名?|曾用名|又名|即|简称|formerly|aka|a\.k\.a\.|previously|née)[\s:：]*", re.IGNORECASE
 )
 _DESCRIPTION = re.compile(r"\s*[：:].*$")
-_SUMMARY_START = re.compile(r"\s+(?=[\d.]*[\u3000-\u9fff\uff00-\uffef])")
-"""Where a Chinese description typed after the name starts (as the importer splits the seed)."""
-_CASE_INSENSITIVE_PATHS = ("github.com", "huggingface.co")
+_SUMMARY_MIN = 2
+"""Characters of a summary typed after a name that make it the name + summary of a stored row."""
 
 
 @cache
@@ -71,40 +77,110 @@ def key(name: str) -> str:
     return skeleton(core.casefold()) if core else ""
 
 
+def _variants(name: str, *, submitted: bool) -> list[str]:
+    """A name, the name without its asides, each aside; a submitted name keeps asides with digits."""
+    text = inline.plain(name)
+    asides = [a for a in _ASIDE.findall(text) if not (submitted and any(ch.isdigit() for ch in a))]
+    short = _ASIDE.sub(lambda m: " " if m.group(1) in asides else m.group(0), text) if asides else text
+    return [text, short, _DESCRIPTION.sub("", text), *(_FORMERLY.sub("", aside.strip()) for aside in asides)]
+
+
+@dataclass(frozen=True)
+class Names:
+    """The keys a name is known by: `all` to compare, `folded` (one per variant) for prefix tests."""
+
+    all: frozenset[str]
+    folded: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def _names(name: str, submitted: bool) -> Names:
+    variants = _variants(name, submitted=submitted)
+    return Names(
+        frozenset(k for v in variants for k in keys(v)), frozenset(f for v in variants if (f := key(v)))
+    )
+
+
 def stored_keys(row: Row) -> set[str]:
     """Every key a stored row is known by."""
-    name = inline.plain(row.get("name", ""))
-    variants = [name, _ASIDE.sub(" ", name), _DESCRIPTION.sub("", name)]
-    variants += [_FORMERLY.sub("", aside.strip()) for aside in _ASIDE.findall(name)]
-    return {k for variant in variants for k in keys(variant)}
+    return set(_names(row.get("name", ""), False).all)
 
 
 def same_model(name: str, other: Row) -> bool:
     """Whether a submitted `name` is the stored row `other` (see the module docstring)."""
-    own = stored_keys(other)
-    if keys(name) & own:
+    wanted, own = _names(name, True), _names(other.get("name", ""), False)
+    if wanted.all & own.all:
         return True
-    head, *tail = _SUMMARY_START.split(inline.plain(name), maxsplit=1)
-    if not tail or not keys(head) & own:
+    rests = [
+        rest
+        for base in own.folded
+        for typed in wanted.folded
+        if typed.startswith(base) and len(rest := _unpunctuated(typed[len(base) :])) >= _SUMMARY_MIN
+    ]
+    if not rests:
         return False
-    typed, summary = key(tail[0]), key(other.get("summary", ""))
-    return bool(typed) and bool(summary) and (summary.startswith(typed) or typed.startswith(summary))
+    summary = key(other.get("summary", ""))
+    return bool(summary) and any(summary.startswith(rest) or rest.startswith(summary) for rest in rests)
+
+
+def _unpunctuated(text: str) -> str:
+    """`text` from its first letter or digit (`：大规模…` → `大规模…`)."""
+    start = next((i for i, ch in enumerate(text) if unicodedata.category(ch)[0] in "LN"), len(text))
+    return text[start:]
+
+
+_HOST_ALIASES = {"hf.co": "huggingface.co"}
+_REPOSITORY_HOSTS = ("github.com", "huggingface.co")
+"""Hosts whose addresses name a repository by its first path segments, case-insensitively."""
+_KINDS = {"huggingface.co": frozenset({"datasets", "spaces"})}
+"""First segments that say the kind of repository (its name follows)."""
+_NOT_REPOSITORIES = {
+    "github.com": frozenset({"orgs", "topics", "sponsors", "features", "marketplace", "collections", "apps"}),
+    "huggingface.co": frozenset(
+        {"papers", "blog", "docs", "collections", "organizations", "posts", "models"}
+    ),
+}
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_ESCAPED = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _decoded(path: str) -> str:
+    """Percent-escapes of unreserved characters decoded (`%6D` is `m`), the others in upper case."""
+
+    def one(m: re.Match[str]) -> str:
+        ch = chr(int(m.group(1), 16))
+        return ch if ch in _UNRESERVED else m.group(0).upper()
+
+    return _ESCAPED.sub(one, path)
 
 
 def url_key(url: str) -> str:
-    """What a URL points at: no scheme, `www.`, trailing slash, `.git` or fragment; GitHub and Hugging
-    Face paths case-folded (both treat owner and repository names case-insensitively)."""
+    """What a URL points at (see the module docstring); never raises, whatever the text."""
+    text = url.strip()
     try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()
-    host = (parts.hostname or "").removeprefix("www.")
-    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
-    path = parts.path.rstrip("/").removesuffix(".git").rstrip("/")
-    if host in _CASE_INSENSITIVE_PATHS:
-        path = path.casefold()
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{host}{port}{path}{query}"
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:  # an impossible port or an unclosed IPv6 bracket: compared as written
+        return text
+    host = (parts.hostname or "").rstrip(".").removeprefix("www.")
+    host = _HOST_ALIASES.get(host, host)
+    segments = [s for s in _decoded(parts.path).split("/") if s]
+    if segments:
+        last = segments[-1]
+        segments[-1] = last[:-4] if last.lower().endswith(".git") and len(last) > 4 else last
+    if host in _REPOSITORY_HOSTS:
+        return "/".join([host, *_repository(host, segments)]).casefold()
+    port_text = f":{port}" if port and port not in (80, 443) else ""
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
+    return f"{host}{port_text}/{'/'.join(segments)}" + (f"?{query}" if query else "")
+
+
+def _repository(host: str, segments: list[str]) -> list[str]:
+    """The segments that name the repository (`owner/name`, `datasets/owner/name`), or all of them."""
+    if not segments or segments[0].lower() in _NOT_REPOSITORIES[host]:
+        return segments
+    size = 3 if segments[0].lower() in _KINDS.get(host, ()) else 2
+    return segments[:size]
 
 
 class UpdateLink(Protocol):

@@ -119,7 +119,7 @@ def import_post(text: str, table: Table) -> Imported:
                 )
         rows.append(row)
     added = _day_of(frontmatter.get(post, "date")) if post.format else None
-    for row, entry_id in zip(rows, ids.assign([r["name"] for r in rows]), strict=True):
+    for row, entry_id in zip(rows, ids.assign([r.get("name", "") for r in rows]), strict=True):
         row["id"] = entry_id
         if added:
             row["added"] = added

@@ -60,7 +60,11 @@ def segments(text: str) -> list[str | Link]:
 # A host name as readers see one in text: labels of letters, digits and hyphens joined by dots, the last
 # of letters only (github.com, 例子.中国); after NFKC, and with the ideographic full stop read as a dot,
 # as browsers read it in an address (github。com goes to github.com).
-_HOST_IN_TEXT = re.compile(r"(?<![\w.-])(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])")
+# An IPv4 address is a host too (`1.2.3.4`, not `v1.2.3.4` or `1.2.3.4.5`).
+_HOST_IN_TEXT = re.compile(
+    r"(?<![\w.-])(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?![\w-])"
+    r"|(?<![\w.-])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w-]|\.\d)"
+)
 
 
 def _as_address(text: str) -> str:

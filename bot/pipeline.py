@@ -150,6 +150,13 @@ def normalized(
     return text, []
 
 
+def pasted(raw: issue_body.Value, text: str, field_id: str, label: str) -> list[Problem]:
+    """A row of cells pasted from a spreadsheet into one answer (seen before its tabs become spaces)."""
+    if isinstance(raw, str) and validate.pasted_cells(raw):
+        return [Problem("text-table-row", {"value": quote(text)}, field=field_id, label=label)]
+    return []
+
+
 def row_from_answers(
     values: dict[str, issue_body.Value], form: Form, formats: Mapping[str, str]
 ) -> tuple[Row, list[Problem]]:
@@ -158,9 +165,11 @@ def row_from_answers(
     row: Row = {}
     problems: list[Problem] = []
     for f in form.fields:
-        text = answer_text(values.get(f.id, ""))
+        raw = values.get(f.id, "")
+        text = answer_text(raw)
         if not text:
             continue
+        problems += pasted(raw, text, f.id, f.label)
         value, more = normalized(f.id, text, f.label, formats)
         problems += more
         if value is not None:

@@ -7,24 +7,72 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from bot.model import FileChange, Problem, quote
+from bot import catalog
+from bot.model import BotError, FileChange, Problem, quote
 
 if TYPE_CHECKING:
     from bot.pipeline import Outcome
 
-SEVERITY = {"error": "错误 error", "warning": "提醒 warning"}
+
+def severity(name: str) -> str:
+    """“错误 error”, “提醒 warning”: how the terminal labels a problem (and an error that stops a command)."""
+    return catalog.both(_SEVERITY[name], sep=" ")
+
+
+_SEVERITY = {"error": "severity-error", "warning": "severity-warning"}
 
 
 def problems_text(problems: Iterable[Problem]) -> str:
     """Each problem on three lines: where, then what to do in Chinese and in English."""
     lines = []
     for p in problems:
-        where = [f"第 {p.row} 行 / row {p.row}"] if p.row is not None else []
+        where = [catalog.both("report-row", {"row": p.row}, " / ")] if p.row is not None else []
         label = p.label or p.field
         where += [label] if label else []
-        lines.append(f"  {SEVERITY[p.severity]}: {' · '.join(where)}".rstrip())
+        lines.append(f"  {severity(p.severity)}: {' · '.join(where)}".rstrip())
         lines += [f"      {p.zh}", f"      {p.en}"]
     return "\n".join(lines)
+
+
+def problem_json(p: Problem) -> dict[str, object]:
+    """A problem for machines: its stable code and values, where it is, and the message in both languages."""
+    return {
+        "code": p.code,
+        "severity": p.severity,
+        "field": p.field,
+        "label": p.label,
+        "row": p.row,
+        "values": {
+            k: v if isinstance(v, str | int | float | bool) or v is None else str(v)
+            for k, v in p.values.items()
+        },
+        "zh": p.zh,
+        "en": p.en,
+    }
+
+
+def check_json(problems: list[Problem], rows: int) -> dict[str, object]:
+    """What `check --format json` prints: the verdict, the counts and one object per problem."""
+    failed = [p for p in problems if p.severity == "error"]
+    return {
+        "ok": not failed,
+        "rows": rows,
+        "errors": len(failed),
+        "warnings": len(problems) - len(failed),
+        "problems": [problem_json(p) for p in problems],
+    }
+
+
+def error_json(exc: BotError) -> dict[str, object]:
+    """An error that stopped a command (the repository or its files need attention), for machines."""
+    values = {
+        k: v if isinstance(v, str | int | float | bool) or v is None else str(v)
+        for k, v in exc.values.items()
+    }
+    return {
+        "ok": False,
+        "error": {"code": exc.code, "values": values, "zh": exc.text("zh"), "en": exc.text("en")},
+    }
 
 
 def diff(changes: Iterable[FileChange], context: int = 1) -> str:
@@ -80,8 +128,6 @@ _ACCEPTED = {"add": "cli-accepted-add", "update": "cli-accepted-update", "remove
 
 def outcome_text(outcome: Outcome, labels: Mapping[str, str]) -> str:
     """What an accepted request does: the row, or the fields changed and the row before and after."""
-    from bot import catalog
-
     entry = outcome.row.get("id", "")
     head = catalog.both(_ACCEPTED[outcome.kind], {"row": outcome.position or 0, "id": entry})
     if outcome.kind == "add":

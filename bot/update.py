@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -28,11 +29,12 @@ from bot.pipeline import (
     context,
     local_today,
     normalized,
+    pasted,
     regenerate,
 )
 
 CLEAR = "-"
-"""The answer that clears an optional field."""
+"""The answer that clears an optional field (a lone dash of any width or length: `－`, `—` too)."""
 Change = Literal["update", "remove"]
 _ID_IN_TEXT = re.compile(r"#([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
 
@@ -54,10 +56,12 @@ def read_request(
     labels = form.labels
     fields: dict[str, str | None] = {}
     for field_id in editable:
-        text = answer_text(values.get(field_id, ""))
+        raw = values.get(field_id, "")
+        text = answer_text(raw)
         if not text:
             continue
-        if text == CLEAR:
+        problems += pasted(raw, text, field_id, labels.get(field_id, field_id))
+        if is_clear(text):
             fields[field_id] = None
             continue
         value, more = normalized(field_id, text, labels.get(field_id, field_id), formats)
@@ -83,25 +87,36 @@ def read_request(
     return Request(entry, change, fields, reason), problems
 
 
+def is_clear(text: str) -> bool:
+    """Whether an answer is the clear token: one dash, as typed in any input method (`－` full width, `—`)."""
+    return text == CLEAR or (len(text) == 1 and unicodedata.category(text) == "Pd")
+
+
 def issue_body_text(raw: issue_body.Value) -> str:
     return raw.strip() if isinstance(raw, str) else ""
 
 
 def find_entry(entry: str, rows: list[Row], label: str | None) -> tuple[int | None, list[Problem]]:
-    """The 0-based index of the entry named by id (also `…/#id`) or by its name as listed."""
+    """The 0-based index of the entry named by id (also `…/#id`) or by its name as listed.
+
+    An id as written wins; then names (a name shared by several entries asks for the id, even when it
+    also reads as an id in another case: `OpenBioMed` is the name of two entries, not the id `openbiomed`);
+    then an id in another case (`…/#BioGPT`)."""
     text = inline.plain(entry).strip().strip("`").strip()
-    wanted = text.casefold()
-    linked = _ID_IN_TEXT.search(wanted)
-    for candidate in (wanted, linked.group(1) if linked else None):
-        for index, row in enumerate(rows):
-            if candidate and row.get("id") == candidate:
-                return index, []
+    linked = _ID_IN_TEXT.search(text.casefold())
+    by_id = {row.get("id"): index for index, row in enumerate(rows)}
+    for candidate in (text, text[linked.start(1) :].rstrip() if linked else None):
+        if candidate and candidate in by_id:
+            return by_id[candidate], []
     same = [i for i, row in enumerate(rows) if duplicates.same_model(text, row)] if text else []
     if len(same) == 1:
         return same[0], []
     if same:
         ids = ", ".join(f"`{rows[i].get('id', '')}`" for i in same)
         return None, [Problem("entry-ambiguous", {"entry": quote(text), "ids": ids}, "entry", label)]
+    for candidate in (text.casefold(), linked.group(1) if linked else None):
+        if candidate and candidate in by_id:
+            return by_id[candidate], []
     near = duplicates.closest(text, rows)
     if not near:
         return None, [Problem("entry-unknown-none", {"entry": quote(text or "—")}, "entry", label)]

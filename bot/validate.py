@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 from urllib.parse import SplitResult, urlsplit, urlunsplit
+from urllib.parse import quote as urlquote
 
 import jsonschema
 import mistune
@@ -126,7 +127,7 @@ def _schema_message(
             return specific[0]
         return ("url-scheme", {}) if keyword == "pattern" else ("url-invalid", {"value": value})
     if format == "date" and keyword == "pattern":
-        return "date-pattern", {"forms": dates.ACCEPTED_FORMS}
+        return "date-pattern", {}
     if field == "id" and keyword in ("pattern", "maxLength"):
         return "id-pattern", {"value": value}
     if field in ("added", "updated") and keyword in ("pattern", "format"):
@@ -174,8 +175,8 @@ def _review(row: Row, today: dt.date, table: columns.Table) -> Iterable[Found]:
     if row.get("name") and not letters_or_digits(row["name"]):
         yield "name", "name-no-letter", {}
     for field in texts:
-        text = inline.plain(row[field])
-        if _TABLE_ROW.match(text) or (field == "name" and text.count("|") >= 2):
+        text = inline.plain(row.get(field, ""))
+        if is_table_row(text, field):
             yield field, "text-table-row", {"value": quote(row[field])}
         word = longest_word(text)
         if len(word) > LONGEST_WORD:
@@ -194,6 +195,18 @@ def _review(row: Row, today: dt.date, table: columns.Table) -> Iterable[Found]:
         else:
             if dates.is_future(day, today):
                 yield field, "date-future", {"value": quote(row[field])}
+
+
+def is_table_row(text: str, field: str) -> bool:
+    """`| a | b |` (full-width `｜` too), or a name with two `|`: cells pasted from a markdown table."""
+    bars = unicodedata.normalize("NFKC", text)
+    return bool(_TABLE_ROW.match(bars)) or (field == "name" and bars.count("|") >= 2)
+
+
+def pasted_cells(raw: str) -> bool:
+    """An answer with a line of three tab-separated cells: a row pasted from a spreadsheet (before tabs
+    are folded to spaces)."""
+    return any(line.count("\t") >= 2 and len(line.strip("\t ").split("\t")) >= 3 for line in raw.splitlines())
 
 
 def letters_or_digits(name: str) -> bool:
@@ -226,7 +239,7 @@ def text_problems(text: str) -> list[Message]:
             elif kind == "link":
                 found.append(("text-link-scheme", {"url": quote(detail)}))
     stripped = inline.plain(text).strip()
-    if stripped.endswith(("-", "—", "–", "，", ",")):
+    if unicodedata.normalize("NFKC", stripped).endswith(("-", "—", "–", ",")):  # `－`, `，`, `﹐` too
         found.append(("text-trailing", {"char": stripped[-1]}))
     unique: list[Message] = []
     for message in found:  # the same link twice is one problem
@@ -359,9 +372,13 @@ def _split(url: str) -> SplitResult | None:
 
 SPECIFIC_URL_CODES = frozenset(
     (
+        "text-invisible",
         "url-markdown-link",
         "url-angle-brackets",
+        "url-full-width",
+        "url-scheme-typo",
         "url-several",
+        "url-with-text",
         "url-space",
         "url-userinfo",
         "url-no-scheme",
@@ -372,25 +389,45 @@ SPECIFIC_URL_CODES = frozenset(
 _MARKDOWN_LINK = re.compile(r"^\[[^\]]*\]\(\s*<?(\S+?)>?\s*\)$")
 _ANGLE_BRACKETS = re.compile(r"^<(\S+)>$")
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
+# https:/x, https//x, https:x, https:///x: the scheme mistyped (the address after it is judged on its own).
+_SCHEME_TYPO = re.compile(r"^(https?)(?::/?|/{1,2}|:/{3,}|;/*)(?=[^/\s])", re.IGNORECASE)
 _LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 # github.com/owner/repo, www.example.org: an address without its scheme.
 _BARE_ADDRESS = re.compile(rf"^(?:{_LABEL}\.)+[^\W\d_]{{2,}}(?::\d+)?(?:[/?#]\S*)?$")
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
-# Sentence punctuation that stuck to an address: ASCII and full-width (a `)` is judged by balance).
-_TRAILING = ".,;:!?。，；：！？、）」』》"
+# Sentence punctuation that stuck to an address: ASCII and full-width, and quotes that are never part of one
+# (a `)` is judged by balance; `'` may be part of an address).
+_TRAILING = '.,;:!?。，；：！？、）」』》"”’'
+# One address inside other text: it ends at a space, a quote or a bracket no address holds unescaped.
+_ADDRESS_IN_TEXT = re.compile(r"https?://[^\s<>\"`（）「」『』《》【】“”‘’，。；、！？]+", re.IGNORECASE)
 
 
 def url_problems(url: str) -> list[Message]:
     """What is wrong with the 开源地址 answer, as specifically as it can be said."""
     value = url.strip()
+    invisible = invisible_characters(value)
+    if invisible:
+        i = invisible[0]
+        values = {"char": describe(value[i]), "near": quote(_marked(value, i)), "count": len(invisible)}
+        return [("text-invisible", values)]
     if m := _MARKDOWN_LINK.match(value):
         return [("url-markdown-link", {"suggestion": m.group(1)})]
     if m := _ANGLE_BRACKETS.match(value):
         return [("url-angle-brackets", {"suggestion": m.group(1)})]
+    wide = unicodedata.normalize("NFKC", value)
+    if wide != value and not url_problems(wide):
+        return [("url-full-width", {"suggestion": wide})]
+    typo = _SCHEME_TYPO.match(value)
+    if typo and not re.match(r"https?://(?!/)", value, re.IGNORECASE):
+        fixed = f"{typo.group(1).lower()}://{value[typo.end() :].lstrip('/')}"
+        if not url_problems(fixed):
+            return [("url-scheme-typo", {"suggestion": fixed})]
     tokens = _SEPARATORS.split(value)
     addresses = [t for t in tokens if _BARE_ADDRESS.match(_SCHEME.sub("", t, count=1).rstrip(_TRAILING))]
     if len(addresses) > 1 or len(_SCHEME.findall(value)) > 1:
         return [("url-several", {"count": max(len(addresses), len(_SCHEME.findall(value)))})]
+    if (inside := _address_inside(value)) is not None:
+        return [("url-with-text", {"suggestion": inside})]
     if re.search(r"\s", value):
         return [("url-space", {})]
     parts = _split(value)
@@ -401,6 +438,8 @@ def url_problems(url: str) -> list[Message]:
     found: list[Message] = []
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         found.append(("url-not-full", {}))
+    elif _bad_port(parts):
+        return [("url-invalid", {"value": quote(value)})]
     if value.count("(") != value.count(")"):
         found.append(("url-parens", {}))
     elif value.endswith(tuple(_TRAILING)):
@@ -412,9 +451,51 @@ def url_problems(url: str) -> list[Message]:
     return found
 
 
+def _address_inside(value: str) -> str | None:
+    """The one address in `value` when other text surrounds it (not only sentence punctuation after it)."""
+    m = _ADDRESS_IN_TEXT.search(value)
+    if m is None:
+        return None
+    address = m.group(0).rstrip(_TRAILING)
+    if value[: m.start()].endswith("'") and address.endswith("'"):  # 'https://…': quotes around it
+        address = address[:-1].rstrip(_TRAILING)
+    if address.endswith(")") and address.count(")") > address.count("("):
+        address = address[:-1].rstrip(_TRAILING)
+    before, after = value[: m.start()], value[m.start() + len(address) :]
+    if not before.strip() and not after.strip(_TRAILING + ")"):
+        return None  # nothing but punctuation after it: said more precisely below
+    parts = _split(address)
+    if parts is None or not parts.netloc or url_problems(address):
+        return None
+    return address
+
+
+def _bad_port(parts: SplitResult) -> bool:
+    try:
+        parts.port  # noqa: B018 - raises for a port out of range or not a number
+    except ValueError:
+        return True
+    return False
+
+
 def normalize_url(url: str) -> str:
-    """Lowercase the scheme and host (case-insensitive anyway, and linkify links only lowercase hosts)."""
+    """Lowercase the scheme and host (case-insensitive anyway, and linkify links only lowercase hosts);
+    letters and digits of other scripts in the path, query or fragment are percent-encoded, as browsers
+    send them (`/wiki/文心一言` → `/wiki/%E6%96%87…`)."""
     parts = _split(url.strip())
     if parts is None or not parts.netloc:
         return url.strip()
-    return urlunsplit(parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()))
+    rest = {
+        name: _NON_ASCII_TEXT.sub(_percent_text, getattr(parts, name))
+        for name in ("path", "query", "fragment")
+    }
+    return urlunsplit(parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower(), **rest))
+
+
+_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+
+
+def _percent_text(m: re.Match[str]) -> str:
+    """A letter, mark or digit percent-encoded; anything else (an invisible character) left for the checks."""
+    ch = m.group(0)
+    return urlquote(ch) if unicodedata.category(ch)[0] in "LMN" else ch

@@ -44,7 +44,7 @@ def test_an_extra_notes_section_is_left_out_with_a_warning_naming_it() -> None:
     assert row["data"].endswith("PubMed论文与摘要")
     [warning] = warnings(problems)
     assert "“### 备注 / Notes”" in warning.message and "“论文即将发表”" in warning.message
-    assert "不是表单的栏目" in warning.message and "is not a field of the form" in warning.message
+    assert "不是表单的字段" in warning.message and "is not a field of the form" in warning.message
 
 
 def test_text_before_the_form_is_left_out_with_a_warning() -> None:

@@ -3,6 +3,7 @@ raises exists there with exactly the values its call site passes."""
 
 from __future__ import annotations
 
+import argparse
 import ast
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,6 +104,40 @@ def test_every_code_raised_is_in_the_catalog_with_the_values_passed(
     assert code in EN, f"{where}: {code!r} is not in the catalog"
     if names is not None:
         assert names == EN[code], f"{where}: {code!r} is given {sorted(names)}, uses {sorted(EN[code])}"
+
+
+def test_codes_are_written_out_never_built() -> None:
+    """A code built at run time (an f-string, `+`) escapes the checks above and fails only when shown:
+    `BotError(f"{path} is missing")` was a traceback in `import`."""
+    built = []
+    for path in sorted(BOT.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) in RAISERS
+                and node.args
+                and isinstance(node.args[0], ast.JoinedStr | ast.BinOp)
+            ):
+                built.append(f"{path.relative_to(BOT.parent)}:{node.lineno}")
+    assert built == []
+
+
+def test_every_help_code_is_in_the_catalog() -> None:
+    from bot.__main__ import build_parser
+
+    parsers = [build_parser()]
+    codes = set()
+    while parsers:
+        parser = parsers.pop()
+        codes |= {parser.description, parser.epilog} - {None}
+        for action in parser._actions:
+            if action.help and action.help.startswith("help-"):
+                codes.add(action.help)
+            for choice in getattr(action, "_choices_actions", ()):
+                codes.add(choice.help)
+            if isinstance(action.choices, dict):
+                parsers += [v for v in action.choices.values() if isinstance(v, argparse.ArgumentParser)]
+    assert codes and not [code for code in codes if code not in EN]
 
 
 def test_every_message_is_used_somewhere() -> None:

@@ -218,7 +218,7 @@ def test_post_publish_on_a_crlf_checkout(site_repo: Path) -> None:
 def test_submit_recognises_the_update_form_and_commits_on_its_own_branch(site_repo: Path) -> None:
     result = run_bot(site_repo, "submit", "examples/update-model.md")
     assert result.code == 0, result.err
-    assert "已通过：更新第 3 行" in result.out and "Accepted: update of row 3" in result.out
+    assert "已通过：更新第 3 条" in result.out and "Accepted: update of row 3" in result.out
     assert "所在机构 / Organization: “微软” → “微软研究院”" in result.out
     data = git(site_repo, "show", f"leaderboard/update-biogpt:{LAYOUT.data}")
     assert "organization: 微软研究院" in data and data.count("- id: ") == 31
@@ -397,3 +397,106 @@ def test_yaml_errors_name_the_file(site_repo: Path) -> None:
     (site_repo / LAYOUT.form).write_text("body: [\n", encoding="utf-8")
     broken = run_bot(site_repo, "check")
     assert broken.code == 2 and "<unicode string>" not in broken.err and LAYOUT.form in broken.err
+
+
+# --- review round ---------------------------------------------------------------------------------
+
+
+def test_check_gives_machines_the_codes_as_json(site_repo: Path) -> None:
+    result = run_bot(site_repo, "check", "--format", "json")
+    assert result.code == 0, result.err
+    verdict = json.loads(result.out)
+    assert (verdict["ok"], verdict["rows"], verdict["errors"]) == (True, 31, 0)
+    assert verdict["warnings"] == len(verdict["problems"]) > 0
+    first = verdict["problems"][0]
+    assert set(first) == {"code", "severity", "field", "label", "row", "values", "zh", "en"}
+    with open(site_repo / LAYOUT.data, "a", encoding="utf-8") as f:
+        f.write("- id: hand-added\n  name: Hand-added\n  organisation: 某医院\n  added: '2026-11-20'\n")
+    failed = run_bot(site_repo, "check", "--format", "json")
+    verdict = json.loads(failed.out)
+    assert failed.code == 1 and verdict["ok"] is False and verdict["errors"] == 2
+    unknown = next(p for p in verdict["problems"] if p["code"] == "unknown-fields")
+    assert (unknown["severity"], unknown["row"], unknown["values"]["fields"]) == ("error", 32, "organisation")
+    assert "未知字段" in unknown["zh"] and "unknown field" in unknown["en"]
+    assert {p["code"] for p in verdict["problems"] if p["severity"] == "error"} == {
+        "unknown-fields",
+        "post-stale",
+    }
+    (site_repo / LAYOUT.data).write_text("- name: [\n", encoding="utf-8")
+    broken = run_bot(site_repo, "check", "--format", "json")
+    verdict = json.loads(broken.out)
+    assert broken.code == 2 and verdict["ok"] is False and verdict["error"]["code"] == "data-not-yaml"
+    assert verdict["error"]["values"]["line"] == 2 and "不是有效的 YAML" in verdict["error"]["zh"]
+
+
+def test_every_command_prints_its_results_in_both_languages(site_repo: Path) -> None:
+    checked = run_bot(site_repo, "check")
+    assert "通过：共 31 条，0 个错误" in checked.out and "ok: 31 rows, 0 errors" in checked.out
+    assert "第 20 条 / row 20" in checked.out  # a stored row is an entry (条), not a line of the file
+    rendered = run_bot(site_repo, "render")
+    assert "已是最新" in rendered.out and "is up to date" in rendered.out
+    published = run_bot(site_repo, "post", "publish")
+    assert "：已发布" in published.out and ": published" in published.out
+    again = run_bot(site_repo, "post", "publish")
+    assert "没有变化" in again.out and "(no change)" in again.out
+    submitted = run_bot(site_repo, "submit", "examples/new-model.md")
+    assert "查看 review: git log -p HEAD..leaderboard/meditron-70b" in submitted.out
+    failed = run_bot(site_repo, "submit", "nope.md")
+    assert failed.err.startswith("错误 error: ") and "nope.md" in failed.err
+
+
+def test_every_help_line_is_in_both_languages(site_repo: Path) -> None:
+    import re
+
+    commands = ["submit", "parse-issue", "render", "check", "import", "post", "audit", "action", "refresh"]
+    for args in ([], *([c] for c in commands)):
+        result = run_bot(site_repo, *args, "--help")
+        assert result.code == 0 and result.err == "", (args, result.err)
+        options = result.out.split("options:")[1].split("\n\n")[0]
+        for line in re.findall(r"^  (-\S.*)$", options, re.M):
+            assert "/" in line and re.search(r"[\u4e00-\u9fff]", line), (args, line)
+        assert "show this help message" not in result.out
+    bad = run_bot(site_repo, "submit", "--issue", "x", "a.md")
+    assert bad.code == 2 and "不是 issue 编号" in bad.err and "is not an issue number" in bad.err
+
+
+def test_import_without_a_schema_or_with_a_nameless_row_is_a_message_not_a_traceback(
+    site_repo: Path, tmp_path: Path
+) -> None:
+    seed = Path(__file__).parent / "fixtures" / "seed-post.md"
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    result = run_bot(bare, "import", str(seed))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "schemas/model.schema.json" in result.err and "缺少" in result.err and "missing" in result.err
+    nameless = tmp_path / "nameless.md"
+    text = seed.read_text(encoding="utf-8")
+    nameless.write_text(
+        text.replace("| Med-Flamingo 一种适用于医学领域的多模态少样本学习器          |", "|  |", 1), "utf-8"
+    )
+    result = run_bot(site_repo, "import", "--force", str(nameless))
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+    checked = run_bot(site_repo, "check")
+    assert checked.code == 1 and "第 1 条 / row 1 · 模型名称 / Model name" in checked.out
+
+
+def test_a_body_that_cannot_be_read_is_explained_in_both_languages(site_repo: Path, tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.md"
+    gbk.write_bytes(read(site_repo, "examples/new-model.md").encode("gb18030"))
+    for args, zh, en in (
+        (("submit", "nope.md"), "找不到文件 nope.md", "nope.md does not exist"),
+        (("submit", str(tmp_path)), "是目录", "is a directory"),
+        (("submit", str(gbk)), "不是 UTF-8 编码的文本（第 1 行）", "is not UTF-8 text (line 1)"),
+        (("parse-issue", "examples/new-model.md", "--form", "nope.yml"), "找不到文件", "does not exist"),
+        (("import", "--force", "nope.md"), "找不到文件", "does not exist"),
+    ):
+        result = run_bot(site_repo, *args)
+        assert result.code == 2 and zh in result.err and en in result.err, (args, result.err)
+        assert "Errno" not in result.err and "codec" not in result.err
+
+
+def test_a_body_saved_as_utf16_by_notepad_is_read(site_repo: Path, tmp_path: Path) -> None:
+    utf16 = tmp_path / "utf16.md"
+    utf16.write_bytes(read(site_repo, "examples/new-model.md").encode("utf-16"))  # with its BOM
+    result = run_bot(site_repo, "submit", "--dry-run", str(utf16))
+    assert result.code == 0 and "meditron-70b" in result.out

@@ -36,6 +36,23 @@ from bot import dates
         ("２０２４年３月１日", "2024-03-01", "2024年3月1日"),
         ("13/04/2024", "2024-04-13", "2024年4月13日"),
         ("04/04/2024", "2024-04-04", "2024年4月4日"),
+        # Review round: more of the same classes.
+        ("Mar-2024", "2024-03", "2024年3月"),  # an English month joined by a hyphen or slash
+        ("Mar/2024", "2024-03", "2024年3月"),
+        ("2024-Mar", "2024-03", "2024年3月"),
+        ("19-Apr-2023", "2023-04-19", "2023年4月19日"),
+        ("2023 - 04", "2023-04", "2023年4月"),  # spaces around the separator
+        ("2023 / 4 / 19", "2023-04-19", "2023年4月19日"),
+        ("2023.4.19.", "2023-04-19", "2023年4月19日"),  # sentence punctuation after it
+        ("2024年3月。", "2024-03", "2024年3月"),
+        ("2024年三月", "2024-03", "2024年3月"),  # Chinese numerals
+        ("2024年十二月二十一日", "2024-12-21", "2024年12月21日"),
+        ("二〇二四年三月", "2024-03", "2024年3月"),
+        ("二零二三年十月十日", "2023-10-10", "2023年10月10日"),
+        ("2024-03-01T08:30:00Z", "2024-03-01", "2024年3月1日"),  # a timestamp pasted from a page
+        ("2024-03-01 10:00", "2024-03-01", "2024年3月1日"),
+        ("20240301", "2024-03-01", "2024年3月1日"),
+        ("202403", "2024-03", "2024年3月"),
     ],
 )
 def test_accepted_spellings(text: str, stored: str, shown: str) -> None:
@@ -45,7 +62,21 @@ def test_accepted_spellings(text: str, stored: str, shown: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2023-13", "2023-02-30", "23-04", "2023-04/19", "Smarch 2023", "2023年13月", "31/02/2024", ""]
+    "text",
+    [
+        "2023-13",
+        "2023-02-30",
+        "23-04",
+        "2023-04/19",
+        "Smarch 2023",
+        "2023年13月",
+        "31/02/2024",
+        "",
+        "2024年十三月",
+        "二〇二四年十十月",
+        "20241301",
+        "2024-03-01T25:00",
+    ],
 )
 def test_rejected_spellings_say_how_to_write_a_date(text: str) -> None:
     with pytest.raises(ValueError, match="date"):
@@ -87,3 +118,40 @@ def test_full_width_spellings_read_like_ascii(day: dt.date, with_day: bool) -> N
     text = f"{day.year:04d}-{day.month:02d}" + (f"-{day.day:02d}" if with_day else "")
     wide = text.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})  # ２０２４－０３
     assert dates.parse(wide) == dates.parse(text)
+
+
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese(number: int) -> str:
+    """1–31 as written in Chinese: 三, 十, 十二, 二十一, 三十."""
+    tens, units = divmod(number, 10)
+    return (
+        (CHINESE_DIGITS[tens] if tens > 1 else "")
+        + ("十" if tens else "")
+        + (CHINESE_DIGITS[units] if units else "")
+    )
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)), st.booleans())
+def test_dates_in_chinese_numerals_read_like_digits(day: dt.date, year_in_numerals: bool) -> None:
+    year = "".join(CHINESE_DIGITS[int(d)] for d in f"{day.year}") if year_in_numerals else str(day.year)
+    assert dates.parse(f"{year}年{chinese(day.month)}月{chinese(day.day)}日").earliest() == day
+
+
+@given(st.text(max_size=30))
+def test_any_text_is_a_date_or_a_date_error_never_a_crash(text: str) -> None:
+    try:
+        dates.parse(text)
+    except dates.DateError as exc:
+        assert exc.code.startswith("date-")
+
+
+def test_the_accepted_forms_are_said_in_each_language_of_its_own() -> None:
+    from bot.model import Problem
+
+    with pytest.raises(dates.DateError) as raised:
+        dates.parse("sometime")
+    problem = Problem(raised.value.code, raised.value.values)
+    assert "或" in problem.zh and " or " not in problem.zh and "/ or" not in problem.zh
+    assert " or " in problem.en and "或" not in problem.en

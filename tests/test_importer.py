@@ -127,3 +127,10 @@ def test_a_column_of_more_than_two_fields_cannot_be_imported() -> None:
     with pytest.raises(BotError, match="at most two") as raised:
         importer.import_post("| 模型 |\n|---|\n| a b c |\n", wide)
     assert raised.value.code == "import-column-fields"
+
+
+def test_a_row_without_a_name_is_imported_for_check_to_report_not_a_crash() -> None:
+    post = SEED.replace("| Med-Flamingo 一种适用于医学领域的多模态少样本学习器          |", "|  |", 1)
+    assert post != SEED
+    rows = importer.import_post(post, TABLE).rows
+    assert "name" not in rows[0] and rows[0]["id"] == "model"

@@ -7,6 +7,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bot import dataset, frontmatter, pipeline, render
 from bot.files import WorkingTree
 from bot.layout import Layout, Snapshot, read_snapshot
@@ -285,3 +288,20 @@ def test_an_update_request_gets_the_rules_of_the_declared_formats_too() -> None:
     assert ("params", "text-html") in {(p.field, p.code) for p in outcome.problems}
     fixed = update.plan_update(body.replace("<script>x</script>", "1.6B"), s, NOW, LAYOUT)
     assert fixed.accepted and fixed.row["paper"] == "https://x.org/p" and fixed.row["params"] == "1.6B"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_body_for_either_form_is_accepted_or_answered_in_both_languages(data: st.DataObject) -> None:
+    from form_bodies import bodies
+
+    from bot import update
+    from bot.form import parse_form
+
+    snap = snapshot()
+    form = parse_form(data.draw(st.sampled_from([snap.form, snap.update_form or snap.form])))
+    outcome = update.plan_request(data.draw(bodies(form)), snap, NOW, LAYOUT)
+    assert all(p.zh and p.en for p in outcome.problems)
+    assert outcome.accepted == bool(outcome.changes)
+    if outcome.accepted:
+        assert dataset.load_rows(outcome.changes[0].new) != dataset.load_rows(snap.data)

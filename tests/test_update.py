@@ -86,9 +86,17 @@ def test_an_unknown_entry_gets_the_closest_names_in_both_languages() -> None:
 
 
 def test_a_name_shared_by_two_entries_asks_for_the_id() -> None:
-    assert plan(body("OpenBioMed", organization="x")).position == 7  # an id wins over names
-    [problem] = plan(body("Open BioMed", organization="x")).problems
-    assert problem.code == "entry-ambiguous" and "`openbiomed`, `openbiomed-2`" in problem.en
+    assert plan(body("openbiomed", organization="x")).position == 7  # an id as written wins over names
+    for entry in ("Open BioMed", "OpenBioMed"):  # the name as listed is not the id `openbiomed`
+        [problem] = plan(body(entry, organization="x")).problems
+        assert problem.code == "entry-ambiguous" and "`openbiomed`, `openbiomed-2`" in problem.en
+    assert plan(body("https://example.org/x/#OpenBioMed-2", organization="x")).position == 15
+
+
+@pytest.mark.parametrize("dash", ["-", "－", "—", "–", " - "])
+def test_a_lone_dash_of_any_width_clears_a_field(dash: str) -> None:
+    outcome = plan(body("biogpt", summary=dash))
+    assert outcome.accepted and "summary" not in outcome.row
 
 
 def test_a_dash_clears_a_field_but_never_the_name() -> None:
@@ -202,3 +210,9 @@ def test_notes_after_a_field_are_left_out_but_the_reason_keeps_everything() -> N
     assert outcome.accepted and outcome.row["organization"] == "微软研究院"
     assert [(p.code, p.severity) for p in outcome.problems] == [("extra-note", "warning")]
     assert "见论文第 3 页" in outcome.reason
+
+
+def test_cells_pasted_from_a_spreadsheet_into_an_update_are_a_table_row() -> None:
+    assert codes(plan(body("biogpt", organization="微软\t美国\t2022"))) == [
+        ("organization", "text-table-row")
+    ]

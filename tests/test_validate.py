@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot import columns, validate
 from bot.form import parse_form
@@ -92,7 +94,7 @@ def test_future_and_unbalanced() -> None:
     assert (
         "released",
         "error",
-        "“2026-12” 在未来；请填写模型发布的日期。 / “2026-12” is in the future; give the date the model was released.",
+        "“2026-12” 是未来的日期；请填写模型实际发布的日期。 / “2026-12” is in the future; give the date the model was released.",
     ) in problems({"name": "A", "released": "2026-12"})
     assert any("parentheses" in m for _, _, m in problems({"name": "A", "url": "https://x.org/a)"}))
 
@@ -139,8 +141,8 @@ def test_a_pasted_table_row_is_refused_naming_the_field_in_both_languages() -> N
     ):
         [(field, severity, message)] = problems({"name": name})
         assert field == "name" and severity == "error"
-        assert "看起来是从 markdown 表格复制的一整行" in message
-        assert "looks like a row pasted from a markdown table" in message
+        assert "看起来是从表格复制的一整行" in message
+        assert "looks like a row pasted from a table" in message
     assert problems({"name": "A|B"}) == []
     assert [field for field, _, _ in problems({"name": "X", "data": "| a | b |"})] == ["data"]
 
@@ -292,3 +294,142 @@ def test_links_are_checked_as_they_are_rendered(text: str, code: str) -> None:
 )
 def test_honest_links_pass(text: str) -> None:
     assert validate.text_problems(text) == []
+
+
+# --- review round: more cases of each class ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "code", "fix"),
+    [
+        ("（https://github.com/x/y）", "url-with-text", "https://github.com/x/y"),  # full-width brackets
+        ("(https://github.com/x/y)", "url-with-text", "https://github.com/x/y"),
+        ('"https://github.com/x/y"', "url-with-text", "https://github.com/x/y"),
+        ("`https://github.com/x/y`", "url-with-text", "https://github.com/x/y"),
+        ("仓库：https://github.com/x/y", "url-with-text", "https://github.com/x/y"),
+        ("https://github.com/x/y 模型仓库", "url-with-text", "https://github.com/x/y"),
+        ("https://github.com/x/y（官方）", "url-with-text", "https://github.com/x/y"),
+        ("https://github．com/x/y", "url-full-width", "https://github.com/x/y"),
+        ("ｈｔｔｐｓ：／／github.com/x/y", "url-full-width", "https://github.com/x/y"),
+        ("https:/github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
+        ("https//github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
+        ("https:github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
+        ("https:///github.com/x/y", "url-scheme-typo", "https://github.com/x/y"),
+        ("'https://github.com/x/y'", "url-with-text", "https://github.com/x/y"),
+        ('https://github.com/x/y"', "url-trailing-punct", "https://github.com/x/y"),
+    ],
+)
+def test_an_address_with_something_around_it_gets_the_address_to_write(url: str, code: str, fix: str) -> None:
+    found = validate.check_row(
+        {"id": "x", "name": "A", "url": url}, schema=SCHEMA, labels=LABELS, today=TODAY
+    )
+    assert [(p.field, p.code) for p in found] == [("url", code)]
+    assert fix in found[0].zh and fix in found[0].en
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://en.wikipedia.org/wiki/Foo_(bar)",
+        "https://example.org/a?b='c'",
+        "https://example.org/it's",
+        "https://example.org/a,b;c=d",
+        "https://mp.weixin.qq.com/s/l5iE9NCA2v0fC_wg3S5DTw",
+    ],
+)
+def test_addresses_with_quotes_commas_or_parentheses_inside_are_fine(url: str) -> None:
+    assert validate.url_problems(url) == []
+
+
+def test_an_invisible_character_in_an_address_is_named() -> None:
+    [problem] = validate.check_row(
+        {"id": "x", "name": "A", "url": "https://github.com/x/y\u200b"},
+        schema=SCHEMA,
+        labels=LABELS,
+        today=TODAY,
+    )
+    assert (problem.field, problem.code) == ("url", "text-invisible")
+    assert "U+200B ZERO WIDTH SPACE" in problem.en and "U+200B ZERO WIDTH SPACE" in problem.zh
+
+
+def test_an_impossible_port_is_not_an_address() -> None:
+    [problem] = validate.check_row(
+        {"id": "x", "name": "A", "url": "https://example.com:99999/x"},
+        schema=SCHEMA,
+        labels=LABELS,
+        today=TODAY,
+    )
+    assert (problem.field, problem.code) == ("url", "url-invalid")
+
+
+def test_an_address_with_chinese_in_its_path_is_stored_percent_encoded() -> None:
+    stored = validate.normalize_url("https://zh.wikipedia.org/wiki/文心一言")
+    assert stored == "https://zh.wikipedia.org/wiki/%E6%96%87%E5%BF%83%E4%B8%80%E8%A8%80"
+    assert problems({"name": "A", "url": stored}) == []
+    assert validate.normalize_url("https://a.org/x\u200by") == "https://a.org/x\u200by"  # still found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[127.0.0.1](https://10.0.0.1/x)",  # an IP address shown is a host shown
+        "[下载 1.2.3.4](https://evil.example/)",
+    ],
+)
+def test_a_link_showing_an_ip_address_must_go_there(text: str) -> None:
+    assert [code for code, _ in validate.text_problems(text)] == ["text-link-spoof"]
+
+
+def test_a_link_showing_its_own_ip_address_or_a_version_is_fine() -> None:
+    assert validate.text_problems("[10.0.0.1](https://10.0.0.1/x)") == []
+    assert validate.text_problems("[v1.2.3.4](https://github.com/x/y/releases)") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "｜Apollo-7B｜香港中文大学（深圳）｜2024年3月｜",  # a full-width pipe, as a Chinese input method types it
+        "Apollo-7B ｜ 香港中文大学 ｜ 2024年3月",
+    ],
+)
+def test_a_table_row_typed_with_full_width_pipes_is_a_table_row(name: str) -> None:
+    assert [(f, s) for f, s, _ in problems({"name": name})] == [("name", "error")]
+
+
+def test_cells_pasted_from_a_spreadsheet_are_a_table_row_but_one_tab_is_a_space() -> None:
+    from bot.pipeline import row_from_answers
+
+    form = parse_form((ROOT / ".github/ISSUE_TEMPLATE/new-model.yml").read_text(encoding="utf-8"))
+    _row, found = row_from_answers({"name": "Apollo-7B\t香港中文大学（深圳）\t2024年3月"}, form, {})
+    assert [(p.field, p.code) for p in found] == [("name", "text-table-row")]
+    assert "Apollo-7B" in found[0].zh and "Apollo-7B" in found[0].en
+    _row, found = row_from_answers({"data": "语料\tPubMed\n论文\tarXiv\t2023"}, form, {})
+    assert [(p.field, p.code) for p in found] == [("data", "text-table-row")]
+
+
+@pytest.mark.parametrize("value", ["－", "美国斯坦福大学－", "清华大学，", "清华大学﹐"])
+def test_a_stray_dash_or_comma_of_any_width_is_found(value: str) -> None:
+    assert [(f, s) for f, s, m in problems({"name": "A", "organization": value}) if "“" in m] == [
+        ("organization", "error")
+    ]
+
+
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.builds(
+            lambda a, b, c: a + "https://github.com/" + b + c,
+            st.text(max_size=4),
+            st.text(max_size=8),
+            st.text(max_size=4),
+        ),
+    )
+)
+def test_any_address_text_gets_problems_never_a_crash_and_the_fix_offered_works(url: str) -> None:
+    found = validate.check_row(
+        {"id": "x", "name": "A", "url": url}, schema=SCHEMA, labels=LABELS, today=TODAY
+    )
+    for p in found:
+        assert p.zh and p.en
+        if p.code in ("url-with-text", "url-full-width", "url-scheme-typo"):
+            assert validate.url_problems(str(p.values["suggestion"])) == []

@@ -116,7 +116,9 @@ def run(
     elif args.state is not None and args.state.exists():
         memory = state.parse(args.state.read_text(encoding="utf-8"))
     if memory is None:
-        print("warning: " + texts.both("audit-state-unreadable"), file=sys.stderr)
+        from bot.report import severity
+
+        print(f"{severity('warning')}: " + texts.both("audit-state-unreadable"), file=sys.stderr)
         memory = {}
 
     lines, outcomes, checks = audit(rows, addresses, memory, settings, where, args.dead_after)

@@ -1,4 +1,5 @@
-"""The `audit` command's options (light: the CLI parser is built for every command)."""
+"""The `audit` command's options (light: the CLI parser is built for every command). Help texts are
+catalog codes (bot/locales/*/help.ftl), looked up when help is shown."""
 
 from __future__ import annotations
 
@@ -10,19 +11,19 @@ from bot.audit.settings import DEFAULT_DEAD_AFTER, Settings
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="help-audit-format")
     p.add_argument(
         "--dead-after",
         type=_positive,
         default=DEFAULT_DEAD_AFTER,
         metavar="N",
-        help="call a link dead after N consecutive audits proved it gone (default: %(default)s)",
+        help="help-dead-after",
     )
-    p.add_argument("--state", type=Path, help="keep the audit's memory in this file between local runs")
+    p.add_argument("--state", type=Path, help="help-state")
     p.add_argument(
         "--github",
         action="store_true",
-        help="keep the tracking issue and the job summary (GitHub Actions; reads GITHUB_*)",
+        help="help-github",
     )
     defaults = Settings()
     p.add_argument(
@@ -30,34 +31,36 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=_positive,
         default=defaults.per_host,
         metavar="N",
-        help="requests at a time to one host (default: %(default)s)",
+        help="help-per-host",
     )
     p.add_argument(
         "--concurrency",
         type=_positive,
         default=defaults.total,
         metavar="N",
-        help="requests at a time in all (default: %(default)s)",
+        help="help-concurrency",
     )
     p.add_argument(
         "--timeout",
         type=_seconds,
         default=defaults.timeout,
         metavar="S",
-        help="seconds per request (default: %(default)s)",
+        help="help-timeout",
     )
     p.add_argument(
         "--max-wait",
         type=_wait,
         default=defaults.max_wait,
         metavar="S",
-        help="longest Retry-After to wait for (default: %(default)s)",
+        help="help-max-wait",
     )
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+        from bot import catalog
+
+        raise argparse.ArgumentTypeError(catalog.both("cli-not-positive", {"value": repr(text)}, " / "))
     return int(text)
 
 

@@ -81,6 +81,35 @@ def append(text: str, row: Row, order: Sequence[str]) -> str:
     return _verified(df, splice, expected, new, order, column, edited=last + 2, first=last + 1, at=len(text))
 
 
+def new_file(header: str, rows: Sequence[Row], order: Sequence[str]) -> str:
+    """A whole new data file: `header`, then `rows` (the importer's write), verified by parsing it whole.
+
+    Each row is written readably when that reads back, else in the quoted form."""
+    cleaned = [_clean(row) for row in rows]
+    items = []
+    for number, row in enumerate(cleaned, start=1):
+        problem: Problem = ("layout", {})
+        for write in (emit.readable, emit.plain):
+            item = _item(write(row, order), 0, "\n")
+            if item is None:
+                continue
+            found = _check_window(item, [row], 0, number)
+            if found is None:
+                items.append(item)
+                break
+            problem = found
+        else:
+            raise _unverified(number, 1, problem)
+    text = header + "\n" + "".join(items)
+    try:
+        got: Problem | None = _compare(list(read(text).rows), cleaned, 1)
+    except BotError as exc:
+        got = ("parse", {"problem": str(exc.values.get("problem", exc.code))})
+    if got is not None:
+        raise _unverified(len(cleaned), 1, got)
+    return text
+
+
 def replace(text: str, index: int, row: Row, order: Sequence[str]) -> str:
     """`text` with the row at 0-based `index` replaced by `row`, written in the canonical field order."""
     new = _clean(row)

@@ -12,7 +12,7 @@ unknown-fields = has unknown field(s) { $fields }; the known fields are { $known
 schema-other = does not fit the schema ({ $detail }).
 url-invalid = { $value } is not a valid URL; paste the full address, e.g. https://github.com/owner/repo.
 url-scheme = must start with http:// or https://; other kinds of link are not accepted.
-date-pattern = must be a date such as { $forms }.
+date-pattern = must be a date such as 2023, 2023-04, 2023-04-19, 2023/4/19, 2023年4月19日 or April 2023.
 id-pattern = { $value } is not an id; use lowercase letters, digits and hyphens, e.g. biomedgpt-1-6b.
 stamp-invalid = { $value } is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01.
 
@@ -43,14 +43,17 @@ url-partial-link = would not work as a link on the page (Hugo links only { $link
 url-no-link = would not work as a link on the page (Hugo links none of it); use the address of a public host name.
 url-markdown-link = is a markdown link; write only the address: { $suggestion }
 url-angle-brackets = has angle brackets around it; write only the address: { $suggestion }
-url-several = holds { $count } addresses; give one (the repository, or else the homepage) and mention the others under 所用数据 / Training data.
+url-several = holds { $count } addresses; give one (the repository, or else the homepage) and mention the others under “Training data and method”.
 url-space = has a space in it; an address has none. Remove it, or paste the address again.
 url-userinfo = has a user name or password before “@”; such an address goes to { $host }, which the text before “@” hides. Give the address itself.
 url-no-scheme = has no https:// in front; write { $suggestion }
+url-with-text = holds other text besides the address; write only the address: { $suggestion }
+url-full-width = has full-width characters; write it in half-width characters: { $suggestion }
+url-scheme-typo = has its http:// or https:// mistyped; write { $suggestion }
 
 ## Dates
 
-date-unknown = { $value } is not a date; write it as { $forms }.
+date-unknown = { $value } is not a date; write it as 2023, 2023-04, 2023-04-19, 2023/4/19, 2023年4月19日 or April 2023.
 date-not-real = { $value } is not a real calendar date; check the month and the day.
 date-future = { $value } is in the future; give the date the model was released.
 date-ambiguous = { $value } could be read with the month first ({ $month_first }) or the day first ({ $day_first }); write it as year-month-day.

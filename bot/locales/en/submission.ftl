@@ -23,4 +23,4 @@ extra-text = the text { $text } { $where ->
 
 ## Values
 
-text-table-row = { $value } looks like a row pasted from a markdown table; put each value in its own field (the name here, the organization and the release date in theirs).
+text-table-row = { $value } looks like a row pasted from a table; put each value in its own field (the name here, the organization and the release date in theirs).

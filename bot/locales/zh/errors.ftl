@@ -4,7 +4,7 @@
 ## 仓库中的文件
 
 file-missing = 仓库中缺少 { $path }（机器人按默认目录结构查找）。
-schema-invalid = 行的 schema 不是有效的 JSON Schema：{ $detail }
+schema-invalid = 数据格式（schema）不是有效的 JSON Schema：{ $detail }
 form-not-yaml = issue 表单不是有效的 YAML：{ $detail }
 form-no-body = issue 表单没有 `body:` 字段列表。
 post-markers = 文章中必须恰好有一行 `<!-- leaderboard:start … -->`，其后有一行 `<!-- leaderboard:end -->`，包住生成的表格。
