@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import catalog, inline, render
+from bot.form import NEW, UPDATE
 from bot.model import Problem, Row
 from bot.pipeline import Outcome
 
@@ -18,6 +19,8 @@ SECTION_END = re.compile(r"<!-- leaderboard-bot:end(?: title=([0-9a-f]{16}))? --
 """The bot owns the part of a pull request's description between these markers; the end marker carries
 a digest of the title the bot last gave the pull request, so a title a maintainer changed is left alone."""
 NEEDS_CHANGES = "needs-changes"
+FORM_LABELS = (NEW.label, UPDATE.label)
+"""The forms' labels, as the withdrawn comment names them."""
 
 
 MAX_BODY = 60_000
@@ -26,9 +29,11 @@ _AT = re.compile(r"\\?@")
 _NOT_IN_TITLES = re.compile(r"[^\w\s.+\-()（）·]")
 
 
-def _render(template: str, **values: Any) -> str:
+def _render(template: str, reserve: int = 0, **values: Any) -> str:
+    """A template's text, cut to fit GitHub's limit with `reserve` characters to spare."""
     body = render.template(template).render(**values).strip() + "\n"
-    return body if len(body) <= MAX_BODY else body[: MAX_BODY - 2] + "…\n"
+    limit = MAX_BODY - reserve
+    return body if len(body) <= limit else body[: limit - 2] + "…\n"
 
 
 def defang(markdown: str) -> str:
@@ -81,22 +86,35 @@ def comment(
     message: str = "",
     resume_at: str = "",
     issue: int | None = None,
+    kind: str = "add",
+    form: str = "new",
+    record: Basis | None = None,
 ) -> str:
+    """The bot's issue comment in `state`. `kind` is the request's (add, update, remove), `form` the
+    form a free-text issue is sent to (new, update); `record` is hidden in it (the conflicts shown)."""
     shown = safe_problems(list(problems))
-    return _render(
-        "comment.md.j2",
-        marker=COMMENT_MARKER,
-        state=state,
-        errors=[p for p in shown if p.severity == "error"],
-        warnings=[p for p in shown if p.severity == "warning"],
-        pull_url=pull_url,
-        preview=defang(preview),
-        closed_pull=closed_pull,
-        form_url=form_url,
-        branch=branch,
-        message=message,
-        resume_at=resume_at,
-        issue=issue,
+    hidden = f"{basis_marker(record, CONFLICT_MARKER)}\n" if record is not None else ""
+    return (
+        _render(
+            "comment.md.j2",
+            reserve=len(hidden),
+            marker=COMMENT_MARKER,
+            state=state,
+            errors=[p for p in shown if p.severity == "error"],
+            warnings=[p for p in shown if p.severity == "warning"],
+            pull_url=pull_url,
+            preview=defang(preview),
+            closed_pull=closed_pull,
+            form_url=form_url,
+            branch=branch,
+            message=message,
+            resume_at=resume_at,
+            issue=issue,
+            kind=kind,
+            form=form,
+            form_labels=" / ".join(f"`{label}`" for label in FORM_LABELS),
+        )
+        + hidden
     )
 
 
@@ -109,8 +127,8 @@ def pull_body(
     basis: Basis | None = None,
 ) -> str:
     """The bot's section of a pull request description, between its markers: what changes (per field for
-    updates), why, and the rows as shown. It depends on the request only, not on the base (an added row's
-    position, which every merge before it shifts, is not in it), so rebuilding on a new base leaves it
+    updates), why, and the rows as shown. It depends on the request and the entry only, not on the rest of
+    the base (no row position, which every merge before it shifts), so rebuilding on a new base leaves it
     alone. The end marker carries the digest of the title the bot gives (`pull_title`)."""
     before = outcome.before or {}
     fields = [f for f in labels if outcome.kind == "update" and before.get(f) != outcome.row.get(f)]
@@ -120,7 +138,6 @@ def pull_body(
         issue=issue,
         name=defang(inline.escape(inline.plain(outcome.row.get("name", "")))),
         entry=outcome.row.get("id", ""),
-        position=outcome.position,
         author=author,
         changes=[(labels[f], _cell(before.get(f, "")), _cell(outcome.row.get(f, ""))) for f in fields],
         before=defang(outcome.preview(before)) if outcome.before else "",
@@ -207,16 +224,20 @@ def commit_message(outcome: Outcome, issue: int | None) -> str:
 
 
 BASIS_MARKER = "leaderboard-bot:basis"
+CONFLICT_MARKER = "leaderboard-bot:conflict"
 
 
 @dataclass(frozen=True)
 class Basis:
-    """What an update request was checked against: the digest of the issue body it was planned from,
-    and the values of the fields it changes as they were then (pipeline.Outcome.basis). Recorded in the
-    bot's section of the pull request description."""
+    """What an update or removal request was checked against: the digest of the issue body it was
+    planned from, the entry it applied to and the entry's values then (pipeline.Outcome.basis).
+    Recorded in the bot's section of the pull request description (BASIS_MARKER). The same shape, with
+    the values a conflict showed, is hidden in the comment that shows it (CONFLICT_MARKER): an edit of
+    the issue after that comment is the contributor's confirmation of those values."""
 
     body: str
     fields: Mapping[str, str]
+    entry: str | None = None
 
 
 def body_digest(body: str) -> str:
@@ -225,27 +246,26 @@ def body_digest(body: str) -> str:
     return hashlib.sha256(body.replace("\r\n", "\n").strip().encode()).hexdigest()[:32]
 
 
-def basis_marker(basis: Basis) -> str:
+def basis_marker(basis: Basis, marker: str = BASIS_MARKER) -> str:
     """A hidden line (base64: contributor text never closes the HTML comment)."""
     import base64
     import json
 
-    payload = json.dumps(
-        {"body": basis.body, "fields": dict(basis.fields)}, ensure_ascii=False, sort_keys=True
-    )
-    return f"<!-- {BASIS_MARKER} {base64.b64encode(payload.encode()).decode()} -->"
+    payload = {"body": basis.body, "fields": dict(basis.fields)}
+    if basis.entry is not None:
+        payload["entry"] = basis.entry
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    return f"<!-- {marker} {base64.b64encode(text.encode()).decode()} -->"
 
 
-_BASIS = re.compile(rf"<!-- {BASIS_MARKER} ([A-Za-z0-9+/=]+) -->")
-
-
-def read_basis(comment: str) -> Basis | None:
-    """The basis recorded in the bot's comment; None when there is none (or it is not the bot's shape)."""
+def read_basis(text: str, marker: str = BASIS_MARKER) -> Basis | None:
+    """The basis hidden in `text` (the bot's section, or its comment for CONFLICT_MARKER); None when
+    there is none (or it is not the bot's shape)."""
     import base64
     import binascii
     import json
 
-    m = _BASIS.search(comment)
+    m = re.search(rf"^<!-- {re.escape(marker)} ([A-Za-z0-9+/=]+) -->\r?$", text, re.MULTILINE)
     if m is None:
         return None
     try:
@@ -257,11 +277,14 @@ def read_basis(comment: str) -> Basis | None:
         return None
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items()):
         return None
-    return Basis(data["body"], fields)
+    entry = data.get("entry")
+    return Basis(data["body"], fields, entry if isinstance(entry, str) else None)
 
 
 def outcome_preview(outcome: Outcome) -> str:
     """The rows as the post will show them: the new row, the removed one, or an update's before and after."""
+    if outcome.kind == "remove":
+        return f"**删除 / Removed**\n\n{outcome.preview()}"
     if outcome.kind != "update" or outcome.before is None:
         return outcome.preview()
     return (

@@ -245,11 +245,9 @@ class GitHubPublisher:
         """The new title and description, None where nothing changes. The bot owns its section of the
         description, and the title only while it is still the one the bot gave (a maintainer's is kept)."""
         text = pull.body or ""
-        body = (
-            messages.with_section(text, proposal.body)
-            if messages.section_text(text) != proposal.body
-            else None
-        )
+        section = messages.section_text(text)  # CRLF once a person saved the description in the browser
+        same = section is not None and section.replace("\r\n", "\n") == proposal.body.replace("\r\n", "\n")
+        body = None if same else messages.with_section(text, proposal.body)
         ours = messages.bot_title_digest(text) == messages.title_digest(pull.title)
         title = proposal.title if pull.title != proposal.title and ours else None
         return title, body

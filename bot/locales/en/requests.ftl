@@ -8,4 +8,6 @@ clear-required = cannot be cleared: every entry needs it. Leave it empty to keep
 update-nothing = the request changes no field; fill in the fields to change (empty keeps a field, `-` clears it), or choose to remove the entry.
 update-no-change = every field filled in already has that value; there is nothing to update.
 update-conflict = changed since this request was made: it was { $was }, it is now { $now } (another change was merged), and this request would make it { $wanted }. Edit this issue to confirm the value you want (or close it to withdraw).
+remove-conflict = changed since this removal was requested: it was { $was }, it is now { $now } (another change was merged). Edit this issue to confirm that the entry should still be removed (or close it to withdraw).
+entry-removed = the entry { $entry } this request was accepted for has since been removed from the leaderboard (another change was merged), so there is nothing left to change. Close this issue, or name another entry.
 remove-ignores-fields = the entry is removed, so the fields filled in ({ $fields }) are ignored.

@@ -8,4 +8,6 @@ clear-required = 不能清空：每个条目都必须有它。留空表示保持
 update-nothing = 这个请求没有修改任何字段；请填写要修改的字段（留空表示不变，`-` 表示清空），或选择删除该条目。
 update-no-change = 填写的字段都已经是这个值了；没有需要更新的内容。
 update-conflict = 在提出这个请求之后已被修改：原来是 { $was }，现在是 { $now }（另一个修改已被合并），而这个请求会把它改成 { $wanted }。请编辑本 issue 确认你想要的值（或关闭 issue 撤回）。
+remove-conflict = 在提出删除请求之后已被修改：原来是 { $was }，现在是 { $now }（另一个修改已被合并）。请编辑本 issue 确认仍要删除（或关闭 issue 撤回）。
+entry-removed = 这个请求通过时对应的条目 { $entry } 之后已被删除（另一个修改已被合并），没有可修改的内容了。请关闭本 issue，或改填另一个条目。
 remove-ignores-fields = 条目将被删除，所以填写的字段（{ $fields }）会被忽略。
