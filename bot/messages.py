@@ -25,7 +25,6 @@ FORM_LABELS = (NEW.label, UPDATE.label)
 
 MAX_BODY = 60_000
 """GitHub refuses comment and pull request bodies over 65,536 characters."""
-_AT = re.compile(r"\\?@")
 _NOT_IN_TITLES = re.compile(r"[^\w\s.+\-()（）·]")
 
 
@@ -37,10 +36,25 @@ def _render(template: str, reserve: int = 0, **values: Any) -> str:
 
 
 def defang(markdown: str) -> str:
-    """Contributor text shown on GitHub: no @mentions (notifications) and no `#123` / `fixes #1` references
-    (cross-links, closing keywords). The entities render as the same characters; an `@` that
-    `inline.escape` already backslashed loses the backslash (it would show the entity literally)."""
-    return _AT.sub("&#64;", markdown.replace("#", "&#35;"))
+    """Contributor text shown on GitHub: no @mentions (notifications) and no `#123`, `GH-123` or
+    `fixes #1` references (cross-links, closing keywords). GitHub finds those in the rendered text,
+    after backslash escapes and character references are resolved (`\\@x` and `&#64;x` still mention
+    x), so an empty HTML comment goes after the `@`, `#` or `GH-`: it splits the text GitHub scans and
+    renders as nothing. Link destinations and bare URLs are left as they are (GitHub scans no link)."""
+    out, start = [], 0
+    for url in _URL_SPAN.finditer(markdown):
+        out += [_REFERENCE.sub(_broken, markdown[start : url.start()]), url.group(0)]
+        start = url.end()
+    return "".join([*out, _REFERENCE.sub(_broken, markdown[start:])])
+
+
+_URL_SPAN = re.compile(r"\]\([^)\s]*\)|(?<![\w\\])(?:https?|ftp)://[^\s|<>]*")
+"""A link's destination (`inline.link_destination` leaves no space or parenthesis in it) or a bare URL."""
+_REFERENCE = re.compile(r"\\?@|#|(?<![\w-])[Gg][Hh]-(?=\d)")
+
+
+def _broken(m: re.Match[str]) -> str:
+    return m.group(0).lstrip("\\") + "<!-- -->"
 
 
 @dataclass(frozen=True)
