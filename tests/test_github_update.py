@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_github import FakeGitHub
+from fake_github import FakeGitHub, RecordedRequest
 from github_harness import EXAMPLE, LAYOUT, ROOT, Harness
 from test_github_bot import WRITES
 
@@ -444,3 +444,36 @@ def test_an_update_whose_write_keeps_failing_is_completed_by_the_rerun(
     assert [p["state"] for p in gh.pulls_for(number)] == ["open"] and len(gh.bot_comments(number)) == 1
     assert row(gh, f"leaderboard/issue-{number}", "openbiomed-2") is None
     assert [r for r in gh.rerun(number)[1] if r.method != "GET"] == []
+
+
+# --- request budgets ---------------------------------------------------------------------------------
+
+
+def counts(requests: list[RecordedRequest]) -> tuple[int, int]:
+    return len(requests), sum(r.method != "GET" for r in requests)
+
+
+def test_the_request_counts_of_update_requests_in_the_readme(gh: Harness) -> None:
+    """README, "Requests": (requests, writes) per job, for update and removal requests."""
+    first, _, requests = gh.open_issue(request("微软研究院"), LABELS)
+    assert counts(requests) == (8, 5)
+    second, _, _ = gh.open_issue(request("Microsoft Research"), LABELS)
+    assert counts(gh.rerun(second)[1]) == (5, 0)
+    assert counts(gh.run("issues", gh.fake.issue_event_payload(second, "labeled", "update-model"))[1]) == (
+        5,
+        0,
+    )
+    assert counts(gh.edit_issue(second, request("微软亚洲研究院"))[1]) == (11, 5)
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    assert counts(gh.push_main()[1]) == (3 + 6, 3)  # held back: closed, the comment, needs-changes
+    assert counts(gh.rerun(second)[1]) == (4, 0)
+    confirmed = gh.edit_issue(second, request("微软亚洲研究院", reason="确认 https://example.org/ok"))[1]
+    assert counts(confirmed) == (14, 6)  # reopened and rebuilt; one more read: the comment that showed it
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    assert counts(gh.push_main()[1]) == (3 + 6, 3)  # rebuilt: its issue is read on its own
+    assert counts(gh.push_main()[1]) == (3 + 2, 0)
+    _, _, requests = gh.open_issue(REMOVE, LABELS)
+    assert counts(requests) == (8, 5)
+    other, _, _ = gh.open_issue(summary_of("biogpt", "生物医学文本生成模型"), LABELS)
+    gh.fake.merge_pull(gh.pulls_for(other)[0]["number"])  # another field of the entry: its rows change
+    assert counts(gh.push_main()[1]) == (3 + 9 + 6, 5 + 3)  # description and comment too; the removal
