@@ -218,7 +218,7 @@ class Bot:
             "accepted",
             problems=outcome.problems,
             pull_url=published.published.location,
-            preview=messages.outcome_preview(outcome),
+            preview=messages.outcome_preview(outcome, labels),
             kind=outcome.kind,
         )
         return Step(result, comment, needs_changes=False, wrote=published.wrote_branch, pull=published)

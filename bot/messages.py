@@ -145,7 +145,6 @@ def pull_body(
     the base (no row position, which every merge before it shifts), so rebuilding on a new base leaves it
     alone. The end marker carries the digest of the title the bot gives (`pull_title`)."""
     before = outcome.before or {}
-    fields = [f for f in labels if outcome.kind == "update" and before.get(f) != outcome.row.get(f)]
     text = _render(
         "pull_request.md.j2",
         kind=outcome.kind,
@@ -153,7 +152,7 @@ def pull_body(
         name=defang(inline.escape(inline.plain(outcome.row.get("name", "")))),
         entry=outcome.row.get("id", ""),
         author=author,
-        changes=[(labels[f], _cell(before.get(f, "")), _cell(outcome.row.get(f, ""))) for f in fields],
+        changes=defang(field_changes(outcome, labels)),
         before=defang(outcome.preview(before)) if outcome.before else "",
         preview=defang(outcome.preview()),
         reason=defang(inline.escape(outcome.reason)).replace("\n", "<br>"),
@@ -204,8 +203,20 @@ def notice(code: str, **values: object) -> str:
     return catalog.both(code, values, sep=" / ")
 
 
+def field_changes(outcome: Outcome, labels: Mapping[str, str]) -> str:
+    """An update's changed fields, each with its old and new value, as a markdown table ("" otherwise)."""
+    before = outcome.before or {}
+    fields = [f for f in labels if outcome.kind == "update" and before.get(f) != outcome.row.get(f)]
+    if not fields:
+        return ""
+    rows = "".join(
+        f"| {labels[f]} | {_cell(before.get(f, ''))} | {_cell(outcome.row.get(f, ''))} |\n" for f in fields
+    )
+    return f"| 字段 / Field | 原值 / Before | 新值 / After |\n| --- | --- | --- |\n{rows}"
+
+
 def _cell(text: str) -> str:
-    return defang(inline.to_markdown(text)) if text else "—"
+    return inline.to_markdown(text) if text else "—"
 
 
 _URL = re.compile(r"https?://[^\s<>()\[\]（）【】，。、；！？\"'`]+")
@@ -295,12 +306,15 @@ def read_basis(text: str, marker: str = BASIS_MARKER) -> Basis | None:
     return Basis(data["body"], fields, entry if isinstance(entry, str) else None)
 
 
-def outcome_preview(outcome: Outcome) -> str:
-    """The rows as the post will show them: the new row, the removed one, or an update's before and after."""
+def outcome_preview(outcome: Outcome, labels: Mapping[str, str] | None = None) -> str:
+    """The rows as the post will show them: the new row, the removed one, or an update's before and after
+    (after the changed fields, old and new, when the form's `labels` are given)."""
     if outcome.kind == "remove":
         return f"**删除 / Removed**\n\n{outcome.preview()}"
     if outcome.kind != "update" or outcome.before is None:
         return outcome.preview()
+    changes = field_changes(outcome, labels) + "\n" if labels else ""
     return (
-        f"**原来 / Before**\n\n{outcome.preview(outcome.before)}\n**修改后 / After**\n\n{outcome.preview()}"
+        f"{changes}**原来 / Before**\n\n{outcome.preview(outcome.before)}\n"
+        f"**修改后 / After**\n\n{outcome.preview()}"
     )

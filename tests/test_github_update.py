@@ -57,6 +57,7 @@ def test_an_accepted_update_is_one_pull_request_in_at_most_8_requests_and_reruns
     )
     [comment] = gh.bot_comments(number)
     assert "**原来 / Before**" in comment["body"] and pull["html_url"] in comment["body"]
+    assert "| 所在机构 / Organization | 微软 | 微软研究院 |" in comment["body"]  # what changes, at a glance
     code, again = gh.rerun(number)
     assert code == 0 and [r for r in again if r.method != "GET"] == []
     gh.fake.merge_pull(pull["number"])
