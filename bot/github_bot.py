@@ -189,8 +189,9 @@ class Bot:
                 return Step(Result(sub.number, "not-a-form"), comment, wrote=wrote)
             shown = conflicts(outcome)
             record = messages.Basis(basis.body, shown, entry_of(outcome)) if basis and shown else None
+            kind = "add" if basis is None else "update"  # (a rejected request names no kind of its own)
             comment = messages.comment(
-                "rejected", problems=outcome.problems, closed_pull=closed_ref, record=record
+                "rejected", problems=outcome.problems, closed_pull=closed_ref, record=record, kind=kind
             )
             return Step(Result(sub.number, "rejected"), comment, needs_changes=True, wrote=wrote)
         assert outcome.position is not None

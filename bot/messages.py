@@ -127,6 +127,7 @@ def comment(
             kind=kind,
             form=form,
             form_labels=" / ".join(f"`{label}`" for label in FORM_LABELS),
+            whole="提交 / Submission" if kind == "add" else "请求 / Request",
         )
         + hidden
     )
@@ -148,8 +149,9 @@ def pull_body(
     text = _render(
         "pull_request.md.j2",
         kind=outcome.kind,
+        whole="提交 / Submission" if outcome.kind == "add" else "请求 / Request",
         issue=issue,
-        name=defang(inline.escape(inline.plain(outcome.row.get("name", "")))),
+        name=defang(inline.escape(inline.plain(entry_name(outcome)))),
         entry=outcome.row.get("id", ""),
         author=author,
         changes=defang(field_changes(outcome, labels)),
@@ -240,11 +242,18 @@ _TITLE = {"add": "pull-title-add", "update": "pull-title-update", "remove": "pul
 
 def pull_title(outcome: Outcome) -> str:
     """“中文 / English” (GitHub scans titles for `[skip ci]`, `#1`, `@user`: the name is cleaned)."""
-    return catalog.both(_TITLE[outcome.kind], {"name": title_name(outcome.row)}, sep=" / ")
+    return catalog.both(_TITLE[outcome.kind], {"name": title_name({"name": entry_name(outcome)})}, sep=" / ")
+
+
+def entry_name(outcome: Outcome) -> str:
+    """The name a request is known by: the new row's, or the entry's as listed now (a rename shows as a
+    change, not in the title)."""
+    row = outcome.before if outcome.kind != "add" and outcome.before else outcome.row
+    return row.get("name", "")
 
 
 def commit_message(outcome: Outcome, issue: int | None) -> str:
-    title = catalog.say(_TITLE[outcome.kind], "en", {"name": title_name(outcome.row)})
+    title = catalog.say(_TITLE[outcome.kind], "en", {"name": title_name({"name": entry_name(outcome)})})
     return f"{title}\n\nCloses #{issue}\n" if issue is not None else f"{title}\n"
 
 

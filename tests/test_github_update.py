@@ -478,3 +478,18 @@ def test_the_request_counts_of_update_requests_in_the_readme(gh: Harness) -> Non
     other, _, _ = gh.open_issue(summary_of("biogpt", "生物医学文本生成模型"), LABELS)
     gh.fake.merge_pull(gh.pulls_for(other)[0]["number"])  # another field of the entry: its rows change
     assert counts(gh.push_main()[1]) == (3 + 9 + 6, 5 + 3)  # description and comment too; the removal
+
+
+def test_a_rename_is_titled_by_the_name_listed_now_and_shown_as_a_change(gh: Harness) -> None:
+    renamed = UPDATE.replace(
+        "### 模型名称 / Model name\n\n_No response_", "### 模型名称 / Model name\n\nBioGPT-Large"
+    )
+    number, _, _ = gh.open_issue(renamed, LABELS)
+    [pull] = gh.pulls_for(number)
+    assert pull["title"] == "更新榜单条目 BioGPT / Update BioGPT on the leaderboard"
+    assert "Updates **BioGPT** (`biogpt`)" in pull["body"]
+    assert "| 模型名称 / Model name | BioGPT | BioGPT-Large |" in pull["body"]
+    nothing, _, _ = gh.open_issue(
+        request("_No response_").replace("\n2022-09\n", "\n_No response_\n"), LABELS
+    )
+    assert "- **请求 / Request**: " in gh.bot_comments(nothing)[0]["body"]  # a problem of no one field
