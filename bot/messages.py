@@ -146,8 +146,11 @@ def pull_body(
     the base (no row position, which every merge before it shifts), so rebuilding on a new base leaves it
     alone. The end marker carries the digest of the title the bot gives (`pull_title`)."""
     before = outcome.before or {}
+    recorded = f"\n{basis_marker(basis)}" if basis is not None else ""
+    end = f"\n<!-- leaderboard-bot:end title={title_digest(pull_title(outcome))} -->"
     text = _render(
         "pull_request.md.j2",
+        reserve=len(SECTION_START) + 1 + len(recorded) + len(end),  # the markers are never cut off
         kind=outcome.kind,
         whole="提交 / Submission" if outcome.kind == "add" else "请求 / Request",
         issue=issue,
@@ -161,9 +164,7 @@ def pull_body(
         sources=source_links(outcome.reason),
         warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],
     )
-    title = title_digest(pull_title(outcome))
-    recorded = f"\n{basis_marker(basis)}" if basis is not None else ""
-    return f"{SECTION_START}\n{text.strip()}{recorded}\n<!-- leaderboard-bot:end title={title} -->"
+    return f"{SECTION_START}\n{text.strip()}{recorded}{end}"
 
 
 def title_digest(title: str) -> str:

@@ -493,3 +493,19 @@ def test_a_rename_is_titled_by_the_name_listed_now_and_shown_as_a_change(gh: Har
         request("_No response_").replace("\n2022-09\n", "\n_No response_\n"), LABELS
     )
     assert "- **请求 / Request**: " in gh.bot_comments(nothing)[0]["body"]  # a problem of no one field
+
+
+def test_a_reason_that_fills_the_description_leaves_room_for_the_basis(gh: Harness) -> None:
+    """Every `#` of a reason is shown defanged (9 characters): a long reason is cut, never the hidden basis
+    after it, which holds the entry's values (here a 1,500-character text) and must fit in too."""
+    data = gh.fake.file_at("main", LAYOUT.data) or ""
+    line = next(x for x in data.splitlines() if x.startswith("  data: -GPT2"))
+    gh.fake.commit_files("main", {LAYOUT.data: data.replace(line, "  data: " + "数据集" * 500)}, "Long text")
+    number, code, _ = gh.open_issue(
+        request("微软研究院", reason="见 https://example.org/s " + "#1 " * 20_000), LABELS
+    )
+    assert code == 0
+    [pull] = gh.pulls_for(number)
+    assert 55_000 < len(pull["body"]) <= 60_000 and pull["state"] == "open"  # room for maintainers' text
+    basis = messages.read_basis(messages.section_text(pull["body"]) or "")
+    assert basis is not None and basis.fields["data"] == "数据集" * 500
