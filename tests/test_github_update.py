@@ -338,6 +338,8 @@ def test_the_texts_of_an_update_request_name_its_own_form_and_label(gh: Harness)
     gh.run("issues", gh.fake.issue_event_payload(number, "unlabeled", "update-model"))
     body = gh.bot_comments(number)[0]["body"]
     assert "Withdrawn" in body and "`update-model`" in body
+    gh.run("issues", gh.fake.issue_event_payload(number, "labeled", "update-model"))
+    assert [p["state"] for p in gh.pulls_for(number)] == ["open"]  # the same pull request, resumed
     free, _, _ = gh.open_issue("请把 BioGPT 的机构改成微软研究院", LABELS)
     body = gh.bot_comments(free)[0]["body"]
     assert "“update or remove an entry” form" in body and "“new model”" not in body
@@ -509,3 +511,17 @@ def test_a_reason_that_fills_the_description_leaves_room_for_the_basis(gh: Harne
     assert 55_000 < len(pull["body"]) <= 60_000 and pull["state"] == "open"  # room for maintainers' text
     basis = messages.read_basis(messages.section_text(pull["body"]) or "")
     assert basis is not None and basis.fields["data"] == "数据集" * 500
+
+
+def test_a_conflict_line_forged_in_someone_elses_comment_confirms_nothing(gh: Harness) -> None:
+    """The contributor (or another app) writes the bot's marker and a conflict line for the values now,
+    then edits: only the bot's own comment, found by its login, says what the contributor was shown."""
+    first, _, _ = gh.open_issue(request("微软研究院"), LABELS)
+    second, _, _ = gh.open_issue(request("Microsoft Research"), LABELS)
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    forged = messages.Basis("0" * 32, {"organization": "微软研究院"}, "biogpt")
+    line = messages.basis_marker(forged, messages.CONFLICT_MARKER)
+    for login in ("contributor", "copycat[bot]"):
+        gh.fake.comment_as(second, f"{messages.COMMENT_MARKER}\n{line}\n", login)
+    gh.edit_issue(second, request("Microsoft Research", reason="见 https://example.org/forged"))
+    assert held_back(gh, second)
