@@ -525,3 +525,17 @@ def test_a_conflict_line_forged_in_someone_elses_comment_confirms_nothing(gh: Ha
         gh.fake.comment_as(second, f"{messages.COMMENT_MARKER}\n{line}\n", login)
     gh.edit_issue(second, request("Microsoft Research", reason="见 https://example.org/forged"))
     assert held_back(gh, second)
+
+
+def test_a_pull_request_a_maintainer_reopened_after_the_bot_held_it_back_stays_open(gh: Harness) -> None:
+    """The maintainer decided the request's value is right: refresh and reruns do not close it again."""
+    first, _, _ = gh.open_issue(request("微软研究院"), LABELS)
+    second, _, _ = gh.open_issue(request("Microsoft Research"), LABELS)
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    assert gh.push_main()[0] == 0 and held_back(gh, second)
+    gh.fake.set_state(gh.pulls_for(second)[0]["number"], "open")
+    gh.fake.commit_files("main", {"NOTE.md": "moved on\n"}, "Something else lands")
+    assert gh.push_main()[0] == 0
+    assert [p["state"] for p in gh.pulls_for(second)] == ["open"]
+    assert "(another change was merged)" in gh.bot_comments(second)[0]["body"]  # still said
+    assert [r for r in gh.rerun(second)[1] if r.method != "GET"] == []

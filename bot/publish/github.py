@@ -278,12 +278,15 @@ class GitHubPublisher:
         self, branch: str, pull: PullRequest | None, *, looked_up: bool
     ) -> tuple[PullRequest | None, bool]:
         """The branch's pull request if the bot closed it (now or earlier), closing it first if open;
-        and whether it closed it now."""
+        and whether it closed it now. One that is open although the bot closed it was reopened by a
+        maintainer (the bot's own reopening rewrites its section, marker and all): it stays open."""
         if not looked_up:
             pull = self.find_pull(branch)
         if pull is None or pull.merged_at is not None:
             return None, False
         if pull.state == "open":
+            if closed_by_bot(pull):
+                return None, False
             close_as_bot(pull)
             return pull, True
         return (pull if closed_by_bot(pull) else None), False
