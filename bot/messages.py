@@ -48,8 +48,9 @@ def defang(markdown: str) -> str:
     return "".join([*out, _REFERENCE.sub(_broken, markdown[start:])])
 
 
-_URL_SPAN = re.compile(r"\]\([^)\s]*\)|(?<![\w\\])(?:https?|ftp)://[^\s|<>]*")
-"""A link's destination (`inline.link_destination` leaves no space or parenthesis in it) or a bare URL."""
+_URL_SPAN = re.compile(r"(?<!\\)(?:\\\\)*\]\([^)\s]*\)|(?<![\w\\])(?:https?|ftp)://[^\s|<>]*")
+"""A link's destination (`inline.link_destination` leaves no space or parenthesis in it; the `]` before
+it not escaped: an even run of backslashes) or a bare URL."""
 _REFERENCE = re.compile(r"\\?@|#|(?<![\w-])[Gg][Hh]-(?=\d)")
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import html
 import re
 
+import mistune
+
+_RENDER = mistune.create_markdown(escape=False, plugins=["table", "url", "strikethrough"])
+"""CommonMark with GitHub's tables and bare-URL links; raw HTML (the bot's comments) passed through."""
+
 
 def reaches_people(markdown: str) -> set[str]:
-    """The @mentions and issue references GitHub finds in `markdown`: it scans the rendered text (escapes
-    and character references resolved, so `\\@x` and `&#64;x` mention x), where an HTML comment splits
-    the text, and not inside links."""
-    text = re.sub(r"\]\([^)\s]*\)", "]", markdown)  # a link's destination
-    text = re.sub(r"<!--.*?-->", "\n", text, flags=re.DOTALL)
-    text = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text))
-    text = re.sub(r"(?:https?|ftp)://[^\s|<>]*", " ", text)  # autolinked
+    """The @mentions and issue references GitHub finds in `markdown`. It scans the rendered text (so
+    backslash escapes and character references are resolved: `\\@x` and `&#64;x` mention x) outside
+    links and code, and an HTML comment splits that text."""
+    rendered = str(_RENDER(markdown))
+    rendered = re.sub(r"<(a|code)\b.*?</\1>", " ", rendered, flags=re.DOTALL)
+    rendered = re.sub(r"<!--.*?-->", "\n", rendered, flags=re.DOTALL)
+    text = html.unescape(re.sub(r"<[^>]*>", "\n", rendered))
     return set(re.findall(r"(?<![\w/])@[A-Za-z0-9][\w-]*|(?:\b[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+", text, re.I))
