@@ -26,6 +26,7 @@ FORM_LABELS = (NEW.label, UPDATE.label)
 MAX_BODY = 60_000
 """GitHub refuses comment and pull request bodies over 65,536 characters."""
 _NOT_IN_TITLES = re.compile(r"[^\w\s.+\-()（）·]")
+_GH_REFERENCE = re.compile(r"(?<![\w-])([Gg][Hh])-(?=\d)")
 
 
 def _render(template: str, reserve: int = 0, **values: Any) -> str:
@@ -84,8 +85,10 @@ def safe_problems(problems: list[Problem]) -> list[Shown]:
 
 
 def title_name(row: Row) -> str:
-    """The model's name for titles and commit messages, which GitHub scans for `[skip ci]`, `#1`, `@user`."""
-    cleaned = " ".join(_NOT_IN_TITLES.sub(" ", inline.plain(row.get("name", ""))).split())
+    """The model's name for titles and commit messages, which GitHub scans for `[skip ci]`, `#1`, `GH-1`,
+    `@user`."""
+    kept = _GH_REFERENCE.sub(r"\1 ", _NOT_IN_TITLES.sub(" ", inline.plain(row.get("name", ""))))
+    cleaned = " ".join(kept.split())
     return cleaned[:80] or "a new model"
 
 

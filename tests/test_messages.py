@@ -36,6 +36,7 @@ HOSTILE = [
     "Closes &#35;2",
     "octo/leaderboard#3",
     "GH-4",
+    "gh-12 [skip ci]",
     "[x](https://example.org/#5)",
     "](#6)",
     "\\](#7)",
@@ -120,3 +121,14 @@ def test_every_comment_is_in_both_languages() -> None:
                 assert any("\u4e00" <= c <= "\u9fff" for c in line) and any(
                     c.isascii() and c.isalpha() for c in line
                 ), (state, line)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hostile, st.sampled_from(["add", "update", "remove"]))
+def test_titles_and_commit_messages_carry_no_mention_reference_or_ci_command(name: str, kind: str) -> None:
+    row = {**BIOGPT, "name": name}
+    outcome = pipeline.Outcome(row=row, problems=[], kind=kind, before=row if kind != "add" else None)  # type: ignore[arg-type]
+    title = messages.pull_title(outcome)
+    assert reaches_people(title) == set() and "[skip" not in title.lower()
+    message = messages.commit_message(outcome, 9)
+    assert reaches_people(message) == {"#9"} and message.endswith("\n\nCloses #9\n")
