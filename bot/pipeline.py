@@ -106,8 +106,9 @@ class Outcome:
     """The row as it was, for updates and removals."""
     reason: str = ""
     basis: dict[str, str] = field(default_factory=dict)
-    """The values of the fields an update changes, as they were when it was planned: a later rebuild
-    compares them with the data then (a change merged meanwhile is not silently overwritten)."""
+    """Update and removal: the entry's values of every field a request may change, as they were when it
+    was planned (what the contributor is shown). A later rebuild compares the fields the request
+    changes (a removal: all) with the data then: a change merged meanwhile is not silently overwritten."""
     table: columns.Table | None = None
     """The declared columns, for previews of the rows (accepted outcomes have them)."""
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot import body_review, dataset, duplicates, inline, issue_body, validate
@@ -46,6 +46,25 @@ class Request:
     fields: dict[str, str | None]
     """Field id → the new text, or None to clear it; fields left empty are absent."""
     reason: str
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What an earlier plan of the same request recorded (its basis), and what happened since."""
+
+    fields: Mapping[str, str]
+    """The entry's values as that plan saw them (Outcome.basis): what the contributor was shown."""
+    entry: str | None = None
+    """The id of the entry that plan applied to."""
+    edited: bool = False
+    """The issue body changed since: the entry is looked up afresh instead of being held to `entry`."""
+    confirmed: Mapping[str, str] = field(default_factory=dict)
+    """Field → value: a conflict the contributor was shown with the field at that value, and then edited
+    the issue (the confirmation)."""
+
+
+CONFLICTS = frozenset({"update-conflict", "remove-conflict"})
+"""The codes of problems that are a change merged meanwhile, which the contributor confirms by editing."""
 
 
 def read_request(
@@ -133,12 +152,14 @@ def plan_update(
     layout: Layout,
     *,
     links: Links = LOCAL,
-    recorded: Mapping[str, str] | None = None,
+    recorded: Recorded | None = None,
 ) -> Outcome:
     """Accept or reject an update or removal request; when accepted, the new data file and post.
 
-    `recorded` is the basis of an earlier plan of the same request (Outcome.basis): a field it
-    changes whose value moved since then is a conflict to confirm, not a silent overwrite."""
+    `recorded` is the basis of an earlier plan of the same request: while the body is the same, the
+    request stays with the entry it was applied to (gone: an error, never another entry that now has
+    that name); a field it changes (a removal: any field) whose value moved since then is a conflict to
+    confirm, not a silent overwrite, unless the contributor confirmed that value."""
     ctx = context(snapshot, links)
     assert ctx.update_form is not None, "plan_update needs the update form"
     form = ctx.update_form
@@ -152,16 +173,17 @@ def plan_update(
     answers = {**parsed.answers, "reason": parsed.values.get("reason", "")}
     request, more = read_request(answers, form, _editable(ctx), ctx.table.formats)
     problems += more
-    index, more = (
-        find_entry(request.entry, ctx.rows, form.labels.get("entry")) if request.entry else (None, [])
-    )
+    pinned = recorded.entry if recorded is not None and not recorded.edited else None
+    index, more = _resolve(request.entry, ctx.rows, form.labels.get("entry"), pinned)
     problems += more
     if index is None or request.change is None or errors(problems):
         return Outcome(row={}, problems=_ordered(problems, form), reason=request.reason)
     before = ctx.rows[index]
+    if recorded is not None and recorded.entry not in (None, before.get("id")):
+        recorded = None  # an edit named another entry: what was recorded was about that one
     today = local_today(snapshot.post, now)
     if request.change == "remove":
-        return _removal(ctx, snapshot, now, layout, index, request, problems, form)
+        return _removal(ctx, snapshot, now, layout, index, request, problems, form, recorded)
     after, basis, more = _updated(ctx, before, request, form, today, recorded)
     problems += more
     outcome = Outcome(
@@ -192,6 +214,43 @@ def plan_update(
     )
 
 
+def _resolve(
+    text: str, rows: list[Row], label: str | None, pinned: str | None
+) -> tuple[int | None, list[Problem]]:
+    """The entry a request names; the `pinned` id when an earlier plan of the same body applied to it."""
+    if pinned is None:
+        return find_entry(text, rows, label) if text else (None, [])
+    index = next((i for i, row in enumerate(rows) if row.get("id") == pinned), None)
+    if index is None:
+        return None, [Problem("entry-removed", {"entry": f"`{pinned}`"}, "entry", label)]
+    return index, []
+
+
+def _basis(ctx: Context, row: Row) -> dict[str, str]:
+    """The entry's values the request is checked against later: every field a request may change."""
+    return {f: row.get(f, "") for f in _editable(ctx)}
+
+
+def _conflicts(
+    fields: list[str], before: Row, recorded: Recorded | None, after: Row | None, labels: Mapping[str, str]
+) -> list[Problem]:
+    """Fields among `fields` changed since `recorded` and not confirmed since (after None: a removal)."""
+    if recorded is None:
+        return []
+    problems = []
+    for f in fields:
+        now = before.get(f, "")
+        if f not in recorded.fields or recorded.fields[f] == now or recorded.confirmed.get(f) == now:
+            continue
+        values = {"was": _shown(recorded.fields[f]), "now": _shown(now)}
+        if after is None:
+            problems.append(Problem("remove-conflict", values, f, labels.get(f)))
+        else:
+            values["wanted"] = _shown(after.get(f, ""))
+            problems.append(Problem("update-conflict", values, f, labels.get(f)))
+    return problems
+
+
 def _in_reason(problem: Problem, parsed: issue_body.ParsedBody) -> bool:
     """Whether a body-review warning is about text that follows the reason (and so stays in it)."""
     return problem.severity == "warning" and any(
@@ -213,7 +272,7 @@ def _updated(
     request: Request,
     form: Form,
     today: dt.date,
-    recorded: Mapping[str, str] | None,
+    recorded: Recorded | None,
 ) -> tuple[Row, dict[str, str], list[Problem]]:
     labels = form.labels
     problems: list[Problem] = []
@@ -227,20 +286,11 @@ def _updated(
         else:
             after[field_id] = value
     changed = [f for f in request.fields if after.get(f) != before.get(f)]
-    basis = {f: before.get(f, "") for f in changed}
     if not request.fields:
         problems.append(Problem("update-nothing"))
     elif not changed and not problems:
         problems.append(Problem("update-no-change"))
-    if recorded is not None:
-        for f in changed:
-            if f in recorded and recorded[f] != before.get(f, ""):
-                values = {
-                    "was": _shown(recorded[f]),
-                    "now": _shown(before.get(f, "")),
-                    "wanted": _shown(after.get(f, "")),
-                }
-                problems.append(Problem("update-conflict", values, f, labels.get(f)))
+    problems += _conflicts(changed, before, recorded, after, labels)
     if changed:
         after["updated"] = today.isoformat()
     checked = validate.check_row(after, schema=ctx.schema, labels=labels, today=today, table=ctx.table)
@@ -248,7 +298,7 @@ def _updated(
     others = [r for r in ctx.rows if r is not before]
     dups = duplicates.find_duplicate(after, others, labels, ctx.links)
     problems += [p for p in dups if p.field in changed]
-    return after, basis, problems
+    return after, _basis(ctx, before), problems
 
 
 _SCHEMA_WIDE = frozenset({"unknown-fields", "required"})
@@ -267,11 +317,25 @@ def _removal(
     request: Request,
     problems: list[Problem],
     form: Form,
+    recorded: Recorded | None,
 ) -> Outcome:
+    """Take the row out; a field changed since the removal was recorded is a conflict to confirm."""
     before = ctx.rows[index]
     if request.fields:
         shown = ", ".join(form.labels.get(f, f) for f in request.fields)
         problems = [*problems, Problem("remove-ignores-fields", {"fields": shown}, severity="warning")]
+    problems = [*problems, *_conflicts(_editable(ctx), before, recorded, None, form.labels)]
+    basis = _basis(ctx, before)
+    if errors(problems):
+        return Outcome(
+            row=before,
+            problems=_ordered(problems, form),
+            position=index + 1,
+            kind="remove",
+            before=before,
+            reason=request.reason,
+            basis=basis,
+        )
     rows = [*ctx.rows[:index], *ctx.rows[index + 1 :]]
     data = dataset.remove_row(snapshot.data, index)
     post = regenerate(snapshot.post, rows, ctx.table, now)
@@ -284,6 +348,7 @@ def _removal(
         kind="remove",
         before=before,
         reason=request.reason,
+        basis=basis,
         table=ctx.table,
     )
 
@@ -310,7 +375,7 @@ def plan_request(
     layout: Layout,
     *,
     links: Links = LOCAL,
-    recorded: Mapping[str, str] | None = None,
+    recorded: Recorded | None = None,
 ) -> Outcome:
     """Whichever form the body was written with: a new submission, or an update or removal."""
     from bot.pipeline import plan_submission

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fake_github import FakeGitHub, RecordedRequest
 from github_harness import EXAMPLE, LAYOUT, Harness, submission
+from github_text import reaches_people
 
 from bot import dataset, messages
 
@@ -352,8 +353,10 @@ def test_mentions_and_references_in_contributor_text_are_defanged(gh: Harness) -
         submission().replace("基于Llama-2的开源医学大模型", "联系 a@b.org closes #1 @octocat")
     )
     [pull] = gh.pulls_for(number)
-    assert "@octocat" not in pull["body"] and "closes #1" not in pull["body"]
-    assert "a&#64;b.org" in pull["body"] and "&&#35;" not in pull["body"]
+    assert reaches_people(pull["body"]) == {f"#{number}", "@contributor"}  # the bot's own: "Closes #N"
+    [comment] = gh.bot_comments(number)
+    assert reaches_people(comment["body"]) == set()
+    assert "联系 a@<!-- -->b.org closes #<!-- -->1 @<!-- -->octocat" in pull["body"]  # shown as written
 
 
 def test_a_rejected_submission_rerun_writes_nothing(gh: Harness) -> None:
@@ -421,7 +424,7 @@ def test_a_bom_crlf_body_with_a_note_is_accepted_and_the_note_named_not_publishe
     assert "maintainer" not in data and "备注" not in data
     [comment] = gh.bot_comments(number)
     for text in (comment["body"], pull["body"]):
-        assert "### 备注 / Notes" in text.replace("&#35;", "#") and "it was left out" in text
+        assert "### 备注 / Notes" in text.replace("<!-- -->", "") and "it was left out" in text
 
 
 # --- request budgets ------------------------------------------------------------------------------

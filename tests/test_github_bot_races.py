@@ -19,6 +19,8 @@ import pytest
 from fake_github import FakeGitHub
 from github_harness import EXAMPLE, LAYOUT, Harness, submission
 from interleavings import Choose, Interleaver, every_schedule
+from test_github_update import LABELS as UPDATE_LABELS
+from test_github_update import request as org_request
 
 from bot import dataset
 
@@ -156,3 +158,47 @@ def test_payloads_delivered_in_any_order_leave_the_latest_body(gh: Harness, orde
         assert gh.run("issues", payloads[version])[0] == 0
     assert_reflects(gh, number, V2)
     assert "needs-changes" not in gh.fake.labels(number)
+
+
+def test_an_update_edited_after_a_merge_of_the_same_field_with_refresh_in_every_interleaving(
+    gh: Harness,
+) -> None:
+    """Requests A and B change biogpt's organization; A is merged, and B's contributor edits B (not having
+    seen A's change) before refresh runs. Whichever order B's job and refresh take, B ends held back with
+    the conflict shown, never applied over A; the next edit, after that comment, confirms it."""
+    first, _, _ = gh.open_issue(org_request("微软研究院"), UPDATE_LABELS)
+    second, _, _ = gh.open_issue(org_request("Microsoft Research"), UPDATE_LABELS)
+    gh.fake.merge_pull(gh.pulls_for(first)[0]["number"])
+    gh.fake.edit_issue(second, org_request("Microsoft Research", "见 https://example.org/typo"))
+    start = gh.fake.snapshot()
+    sched = Interleaver(gh.fake, points(readers=set()))
+    tokens = {job: sched.token(job) for job in ("refresh", "edit")}
+
+    def execute(choose: Choose) -> None:
+        gh.fake.restore(start)
+        codes: dict[str, int] = {}
+
+        def refresh() -> None:
+            payload = gh.fake.push_event_payload("main")
+            codes["refresh"] = gh.run("push", payload, "refresh", token=tokens["refresh"])[0]
+
+        def edit_job() -> None:
+            payload = gh.fake.issue_event_payload(second, "edited")
+            codes["edit"] = gh.run("issues", payload, token=tokens["edit"])[0]
+
+        sched.run({"refresh": refresh, "edit": edit_job}, choose)
+        assert codes == {"refresh": 0, "edit": 0}
+        assert [p["state"] for p in gh.pulls_for(second)] == ["closed"]
+        [comment] = gh.bot_comments(second)
+        assert "“微软研究院”" in comment["body"] and "(another change was merged)" in comment["body"]
+        assert "needs-changes" in gh.fake.labels(second)
+        gh.edit_issue(second, org_request("Microsoft Research", "确认 https://example.org/ok"))
+        [pull] = gh.pulls_for(second)
+        rows = dataset.load_rows(gh.fake.file_at(f"leaderboard/issue-{second}", LAYOUT.data) or "")
+        head = gh.fake.commit(gh.fake.branch_sha(f"leaderboard/issue-{second}") or "")
+        assert pull["state"] == "open" and rows[2]["organization"] == "Microsoft Research"
+        assert [p["sha"] for p in head["parents"]] == [gh.fake.branch_sha("main")]
+
+    schedules = list(every_schedule(execute))
+    assert len(schedules) >= 5
+    print(f"{len(schedules)} schedules of refresh × an edited update request")

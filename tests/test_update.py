@@ -59,7 +59,7 @@ def test_the_example_update_changes_two_fields_of_one_row_and_touches_no_other_l
     assert (
         "| BioGPT 大规模" in outcome.changes[1].new and "| 微软研究院 | 2022年9月 |" in outcome.changes[1].new
     )
-    assert outcome.basis == {"organization": "微软", "released": ""}
+    assert outcome.basis == {f: ROWS[2].get(f, "") for f in FIELDS}  # what the contributor is shown
 
 
 def test_the_example_removal_takes_out_exactly_one_row() -> None:
@@ -144,7 +144,7 @@ def test_a_field_changed_meanwhile_is_a_conflict_to_confirm_not_an_overwrite() -
         SNAPSHOT,
         data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "organization": "Microsoft"}, order=ORDER),
     )
-    again = plan(request, merged, recorded=first.basis)
+    again = plan(request, merged, recorded=update.Recorded(first.basis))
     [problem] = errors(again.problems)
     assert (problem.field, problem.code) == ("organization", "update-conflict")
     assert "“微软”" in problem.en and "“Microsoft”" in problem.en and "“微软研究院”" in problem.en
@@ -152,7 +152,31 @@ def test_a_field_changed_meanwhile_is_a_conflict_to_confirm_not_an_overwrite() -
     untouched = dataclasses.replace(
         SNAPSHOT, data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "summary": "x"}, order=ORDER)
     )
-    assert plan(request, untouched, recorded=first.basis).accepted  # another field moved: no conflict
+    assert plan(
+        request, untouched, recorded=update.Recorded(first.basis)
+    ).accepted  # another field moved: no conflict
+
+
+def test_a_request_stays_with_its_entry_and_an_edit_confirms_only_the_values_it_was_shown() -> None:
+    request = body("biogpt", organization="微软研究院")
+    first = plan(request)
+    merged = dataclasses.replace(
+        SNAPSHOT,
+        data=dataset.replace_row(SNAPSHOT.data, 2, {**ROWS[2], "organization": "Microsoft"}, order=ORDER),
+    )
+    edited = update.Recorded(first.basis, "biogpt", edited=True)
+    assert codes(plan(request, merged, recorded=edited)) == [("organization", "update-conflict")]
+    shown = dataclasses.replace(edited, confirmed={"organization": "Microsoft"})
+    assert plan(request, merged, recorded=shown).accepted
+    older = dataclasses.replace(edited, confirmed={"organization": "Microsoft Research"})
+    assert not plan(request, merged, recorded=older).accepted  # it changed again since it was shown
+    removal = body("biogpt", change=1)
+    again = plan(removal, merged, recorded=update.Recorded(plan(removal).basis, "biogpt"))
+    assert codes(again) == [("organization", "remove-conflict")] and again.changes == ()
+    gone = dataclasses.replace(SNAPSHOT, data=dataset.remove_row(SNAPSHOT.data, 2))
+    assert codes(plan(request, gone, recorded=update.Recorded(first.basis, "biogpt"))) == [
+        ("entry", "entry-removed")
+    ]
 
 
 def test_the_form_is_recognised_from_the_body() -> None:
@@ -169,11 +193,11 @@ def test_the_pull_request_shows_each_field_before_and_after_and_the_reason_defan
     text = messages.pull_body(outcome, issue=9, author="alice", labels=LABELS)
     assert "| 所在机构 / Organization | 微软 | 微软研究院 |" in text
     assert "**原来 / Before**" in text and "**修改后 / After**" in text
-    assert "&#64;octocat" in text and "&#35;1" in text and "@octocat" not in text
+    assert "@<!-- -->octocat fixes #<!-- -->1" in text  # shown as written, but no mention or reference
     assert "<https://x.org/p>" in text
     assert messages.pull_title(outcome) == "更新榜单条目 BioGPT / Update BioGPT on the leaderboard"
     removal = plan(body("openbiomed-2", change=1, reason="duplicate of `openbiomed`"))
-    assert "Removes **OpenBioMed** (`openbiomed-2`, row 15)" in messages.pull_body(
+    assert "Removes **OpenBioMed** (`openbiomed-2`)" in messages.pull_body(
         removal, issue=9, author=None, labels=LABELS
     )
 

@@ -245,11 +245,9 @@ class GitHubPublisher:
         """The new title and description, None where nothing changes. The bot owns its section of the
         description, and the title only while it is still the one the bot gave (a maintainer's is kept)."""
         text = pull.body or ""
-        body = (
-            messages.with_section(text, proposal.body)
-            if messages.section_text(text) != proposal.body
-            else None
-        )
+        section = messages.section_text(text)  # CRLF once a person saved the description in the browser
+        same = section is not None and section.replace("\r\n", "\n") == proposal.body.replace("\r\n", "\n")
+        body = None if same else messages.with_section(text, proposal.body)
         ours = messages.bot_title_digest(text) == messages.title_digest(pull.title)
         title = proposal.title if pull.title != proposal.title and ours else None
         return title, body
@@ -280,12 +278,15 @@ class GitHubPublisher:
         self, branch: str, pull: PullRequest | None, *, looked_up: bool
     ) -> tuple[PullRequest | None, bool]:
         """The branch's pull request if the bot closed it (now or earlier), closing it first if open;
-        and whether it closed it now."""
+        and whether it closed it now. One that is open although the bot closed it was reopened by a
+        maintainer (the bot's own reopening rewrites its section, marker and all): it stays open."""
         if not looked_up:
             pull = self.find_pull(branch)
         if pull is None or pull.merged_at is not None:
             return None, False
         if pull.state == "open":
+            if closed_by_bot(pull):
+                return None, False
             close_as_bot(pull)
             return pull, True
         return (pull if closed_by_bot(pull) else None), False
