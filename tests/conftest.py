@@ -7,11 +7,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from github_harness import Harness
 
 # Locally, hypothesis explores new inputs on every run; in CI (CI=true) the examples are derived from
 # each test's name, so a red CI run is reproducible and a landing is never blocked by a coin toss.
@@ -75,3 +80,16 @@ def site_repo(tmp_path: Path) -> Path:
 
 def read(repo: Path, path: str) -> str:
     return (repo / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def gh(tmp_path: Path) -> Iterator[Harness]:
+    """The fake GitHub with this project's files on `main`, driven as the Actions runner would; every
+    request the bot sent is checked against GitHub's API description when the test ends."""
+    from fake_github import FakeGitHub
+    from github_harness import Harness
+
+    with FakeGitHub() as fake:
+        harness = Harness(fake, tmp_path)
+        yield harness
+        harness.assert_conforming()

@@ -5,23 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from fake_github import FakeGitHub, RecordedRequest
+from fake_github import RecordedRequest
 from github_harness import EXAMPLE, LAYOUT, Harness, submission
 from github_text import reaches_people
 
 from bot import dataset, messages
-
-
-@pytest.fixture
-def gh(tmp_path: Path) -> Iterator[Harness]:
-    with FakeGitHub() as fake:
-        harness = Harness(fake, tmp_path)
-        yield harness
-        harness.assert_conforming()
 
 
 def rows_on(gh: Harness, ref: str) -> list[str]:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from fake_github import FakeGitHub
 from github_harness import EXAMPLE, LAYOUT, Harness, submission
 from interleavings import Choose, Interleaver, every_schedule
 from test_github_update import LABELS as UPDATE_LABELS
@@ -41,14 +39,6 @@ def points(readers: set[str]) -> Callable[[str, str, str], bool]:
         return writes(method, path) or (job in readers and method == "GET" and bool(ISSUE_READ.search(path)))
 
     return is_point
-
-
-@pytest.fixture
-def gh(tmp_path: Path) -> Iterator[Harness]:
-    with FakeGitHub() as fake:
-        harness = Harness(fake, tmp_path)
-        yield harness
-        harness.assert_conforming()
 
 
 V2 = "https://huggingface.co/epfl-llm/meditron-70b"

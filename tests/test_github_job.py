@@ -3,22 +3,10 @@ issue is told when GitHub makes the bot wait longer than it may."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from fake_github import FakeGitHub
 from github_harness import EXAMPLE, Harness
 
 from bot import github_job
-
-
-@pytest.fixture
-def gh(tmp_path: Path) -> Iterator[Harness]:
-    with FakeGitHub() as fake:
-        harness = Harness(fake, tmp_path)
-        yield harness
-        harness.assert_conforming()
 
 
 def test_a_long_primary_rate_limit_fails_fast_and_says_how_to_go_on(

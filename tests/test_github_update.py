@@ -4,11 +4,9 @@ idempotent reruns, one comment, needs-changes, refresh), plus changes merged mea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from fake_github import FakeGitHub, RecordedRequest
+from fake_github import RecordedRequest
 from github_harness import EXAMPLE, LAYOUT, ROOT, Harness
 from test_github_bot import WRITES
 
@@ -17,14 +15,6 @@ from bot import dataset, messages
 UPDATE = (ROOT / "examples/update-model.md").read_text(encoding="utf-8")
 REMOVE = (ROOT / "examples/remove-model.md").read_text(encoding="utf-8")
 LABELS = ("update-model",)
-
-
-@pytest.fixture
-def gh(tmp_path: Path) -> Iterator[Harness]:
-    with FakeGitHub() as fake:
-        harness = Harness(fake, tmp_path)
-        yield harness
-        harness.assert_conforming()
 
 
 def row(gh: Harness, ref: str, entry: str) -> dict[str, str] | None:
