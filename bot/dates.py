@@ -101,8 +101,21 @@ class Released:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
 
+_STORED = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+"""The stored form (YYYY, YYYY-MM, YYYY-MM-DD): read directly, as every row of the table is."""
+
+
 def parse(text: str) -> Released:
     """Read any accepted spelling (full-width digits and punctuation too); DateError says what is wrong."""
+    stored = _STORED.match(text)
+    if stored:
+        year, month, day = (int(g) if g else None for g in stored.groups())
+        assert year is not None
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise DateError("date-not-real", value=quote(text)) from None
+        return Released(year, month, day)
     value = text.strip()
     normal = _normalized(value)
     parts = _numeric(normal) or _english(normal)

@@ -295,9 +295,10 @@ def _updated(
         after["updated"] = today.isoformat()
     checked = validate.check_row(after, schema=ctx.schema, labels=labels, today=today, table=ctx.table)
     problems += [p for p in checked if p.field in changed or p.field not in after or p.code in _SCHEMA_WIDE]
-    others = [r for r in ctx.rows if r is not before]
-    dups = duplicates.find_duplicate(after, others, labels, ctx.links)
-    problems += [p for p in dups if p.field in changed]
+    if any(f == "name" or ctx.table.formats.get(f) == "url" for f in changed):  # what duplicates compare
+        others = [r for r in ctx.rows if r is not before]
+        dups = duplicates.find_duplicate(after, others, labels, ctx.links)
+        problems += [p for p in dups if p.field in changed]
     return after, _basis(ctx, before), problems
 
 
