@@ -31,7 +31,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from bot import inline
-from bot.model import Problem, Row, quote
+from bot.model import Problem, Row, Verbatim, quote
 
 _SEPARATORS = frozenset("·・‧•∙")
 _ASIDE = re.compile(r"[（(]([^（）()]*)[）)]")
@@ -207,7 +207,7 @@ def _same_model(
     row: Row, other: Row, number: int, labels: Mapping[str, str], links: UpdateLink | None
 ) -> Problem:
     entry = other.get("id", "")
-    update = links.update(entry) if links is not None else entry
+    update = Verbatim(links.update(entry)) if links is not None else entry
     values = {"name": _name(row), "row": number, "other": _name(other), "id": entry, "update": update}
     return Problem("duplicate-name", values, "name", labels.get("name"))
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot import catalog, inline, render
 from bot.form import NEW, UPDATE
-from bot.model import Problem, Row
+from bot.model import Problem, Row, Verbatim
 from bot.pipeline import Outcome
 
 COMMENT_MARKER = "<!-- leaderboard-bot:comment -->"
@@ -59,6 +59,13 @@ def _broken(m: re.Match[str]) -> str:
     return m.group(0).lstrip("\\") + "<!-- -->"
 
 
+def _shown_values(problem: Problem) -> dict[str, object]:
+    return {
+        k: v if isinstance(v, Verbatim | int) and not isinstance(v, bool) else defang(inline.escape(str(v)))
+        for k, v in problem.values.items()
+    }
+
+
 @dataclass(frozen=True)
 class Shown:
     """A problem as a GitHub comment shows it: both languages, contributor text escaped and defanged."""
@@ -71,10 +78,12 @@ class Shown:
 
 
 def safe_problems(problems: list[Problem]) -> list[Shown]:
-    """Problem messages quote the contributor's text: escape it so the comment shows it literally."""
+    """Problems as a comment shows them: the catalog's text is markdown of ours (code spans stay code);
+    every value is escaped and defanged, so quoted contributor text shows literally, except values the
+    bot made itself (`Verbatim`: its own links stay links)."""
     return [
         Shown(
-            "<br>".join(defang(inline.escape(p.text(lang))) for lang in catalog.LANGUAGES),
+            "<br>".join(catalog.say(p.code, lang, _shown_values(p)) for lang in catalog.LANGUAGES),
             p.field,
             p.label,
             p.severity,

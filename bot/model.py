@@ -68,6 +68,11 @@ class FileChange:
         return self.old != self.new
 
 
+class Verbatim(str):
+    """A message value the bot made itself (an address of its own, such as the prefilled update form):
+    shown on GitHub as it is, so it stays a link. Every other value is escaped there."""
+
+
 QUOTE_LIMIT = 60
 
 

@@ -77,7 +77,12 @@ def test_a_duplicate_submission_links_to_the_update_form_prefilled(gh: Harness) 
     body = EXAMPLE.replace("Meditron-70B", "BiоGPT")  # Cyrillic о
     number, _, _ = gh.open_issue(body)
     [comment] = gh.bot_comments(number)
-    assert "/issues/new?template=update-model.yml&entry=biogpt" in comment["body"]
+    link = "https://github.com/octo/leaderboard/issues/new?template=update-model.yml&entry=biogpt"
+    assert f"update form instead: {link}" in comment["body"]  # the bot's own link is left a link...
+    assert "id `biogpt`" in comment["body"]  # ...the catalog's code spans stay code...
+    number, _, _ = gh.open_issue(EXAMPLE.replace("Meditron-70B", "**BiоGPT**"))
+    [comment] = gh.bot_comments(number)
+    assert "“\\*\\*BiоGPT\\*\\*”" in comment["body"]  # ...and contributor text shows literally
 
 
 def test_a_field_changed_by_a_merged_request_is_not_overwritten_by_the_other(gh: Harness) -> None:
