@@ -26,7 +26,7 @@ FORM_LABELS = (NEW.label, UPDATE.label)
 MAX_BODY = 60_000
 """GitHub refuses comment and pull request bodies over 65,536 characters."""
 _NOT_IN_TITLES = re.compile(r"[^\w\s.+\-()（）·]")
-_GH_REFERENCE = re.compile(r"(?<![\w-])([Gg][Hh])-(?=\d)")
+_GH_REFERENCE = re.compile(r"(?<!\w)([Gg][Hh])-(?=\d)")
 
 
 def _render(template: str, reserve: int = 0, **values: Any) -> str:
@@ -52,7 +52,7 @@ def defang(markdown: str) -> str:
 _URL_SPAN = re.compile(r"(?<!\\)(?:\\\\)*\]\([^)\s]*\)|(?<![\w\\])(?:https?|ftp)://[^\s|<>]*")
 """A link's destination (`inline.link_destination` leaves no space or parenthesis in it; the `]` before
 it not escaped: an even run of backslashes) or a bare URL."""
-_REFERENCE = re.compile(r"\\?@|#|(?<![\w-])[Gg][Hh]-(?=\d)")
+_REFERENCE = re.compile(r"\\?@|#|(?<!\w)[Gg][Hh]-(?=\d)")
 
 
 def _broken(m: re.Match[str]) -> str:

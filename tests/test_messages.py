@@ -132,3 +132,9 @@ def test_titles_and_commit_messages_carry_no_mention_reference_or_ci_command(nam
     assert reaches_people(title) == set() and "[skip" not in title.lower()
     message = messages.commit_message(outcome, 9)
     assert reaches_people(message) == {"#9"} and message.endswith("\n\nCloses #9\n")
+
+
+def test_a_reference_after_a_hyphen_is_broken_too() -> None:
+    """GitHub links `GH-4` at a word boundary, and `-` is one (found by hypothesis: `<!--GH-4`)."""
+    assert reaches_people(messages.defang("<!--GH-4 model-GH-5")) == set()
+    assert "GH-6" not in messages.title_name({"name": "model-GH-6"})
