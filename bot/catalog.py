@@ -55,10 +55,6 @@ def _load(lang: Language, path: Path) -> None:
     bundle(lang).add_resource(FluentResource(path.read_text(encoding="utf-8")))
 
 
-def has(code: str) -> bool:
-    return all(code in _files(lang) for lang in LANGUAGES)
-
-
 def say(code: str, lang: Language, values: Mapping[str, object] | None = None) -> str:
     """The message `code` in `lang`, with `values` filled in."""
     path = _files(lang).get(code)

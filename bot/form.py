@@ -25,7 +25,6 @@ class Kind:
 
 NEW = Kind("new-model")
 UPDATE = Kind("update-model", request_fields=("entry", "change", "reason"), data_required=False)
-ISSUE_LABEL = NEW.label
 
 
 @dataclass(frozen=True)
@@ -43,17 +42,9 @@ class Form:
     fields: tuple[Field, ...]
     labels_on_issue: tuple[str, ...] = ()
 
-    def by_label(self, label: str) -> Field | None:
-        key = normalize_label(label)
-        return next((f for f in self.fields if normalize_label(f.label) == key), None)
-
     @property
     def labels(self) -> dict[str, str]:
         return {f.id: f.label for f in self.fields}
-
-
-def normalize_label(label: str) -> str:
-    return " ".join(label.split())
 
 
 def parse_form(text: str, path: str = Layout().form) -> Form:

@@ -224,11 +224,6 @@ STAMPS = ("added", "updated")
 """Row fields that record when the bot made a change, like `lastmod` for the post."""
 
 
-def identity(row: Row) -> str:
-    """A new row's identity for publishers (see Outcome.identity)."""
-    return Outcome(row=row, problems=[]).identity
-
-
 def regenerate(post_text: str, rows: list[Row], declared: columns.Table, now: dt.datetime) -> str:
     """The post with the table rendered from `rows`; `lastmod` moves only if the table changed."""
     post = frontmatter.split(post_text)
