@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -135,7 +135,7 @@ def answer_text(raw: issue_body.Value) -> str:
     return inline.fold(text)
 
 
-def normalized(
+def _normalized(
     field_id: str, text: str, label: str, formats: Mapping[str, str]
 ) -> tuple[str | None, list[Problem]]:
     """A field's answer as stored, by its column's declared format: URLs with a lowercase host, dates
@@ -151,31 +151,64 @@ def normalized(
     return text, []
 
 
-def pasted(raw: issue_body.Value, text: str, field_id: str, label: str) -> list[Problem]:
+def _pasted(raw: issue_body.Value, text: str, field_id: str, label: str) -> list[Problem]:
     """A row of cells pasted from a spreadsheet into one answer (seen before its tabs become spaces)."""
     if isinstance(raw, str) and validate.pasted_cells(raw):
         return [Problem("text-table-row", {"value": quote(text)}, field=field_id, label=label)]
     return []
 
 
-def row_from_answers(
-    values: dict[str, issue_body.Value], form: Form, formats: Mapping[str, str]
-) -> tuple[Row, list[Problem]]:
-    """Form answers → a row: text trimmed and folded onto one line, URLs and dates normalized
-    (`formats`: each field's declared format, columns.Table.formats)."""
-    row: Row = {}
+def read_answers(
+    values: Mapping[str, issue_body.Value],
+    fields: Iterable[tuple[str, str]],
+    formats: Mapping[str, str],
+    clear: Callable[[str], bool] | None = None,
+) -> tuple[dict[str, str | None], list[Problem]]:
+    """The answers to `fields` (id, label) as stored: text trimmed and folded onto one line, URLs and
+    dates normalized by each field's declared format (`formats`: columns.Table.formats). Fields left
+    empty are absent; an answer that `clear` accepts is None (the field is to be cleared)."""
+    answers: dict[str, str | None] = {}
     problems: list[Problem] = []
-    for f in form.fields:
-        raw = values.get(f.id, "")
+    for field_id, label in fields:
+        raw = values.get(field_id, "")
         text = answer_text(raw)
         if not text:
             continue
-        problems += pasted(raw, text, f.id, f.label)
-        value, more = normalized(f.id, text, f.label, formats)
+        problems += _pasted(raw, text, field_id, label)
+        if clear is not None and clear(text):
+            answers[field_id] = None
+            continue
+        value, more = _normalized(field_id, text, label, formats)
         problems += more
         if value is not None:
-            row[f.id] = value
-    return row, problems
+            answers[field_id] = value
+    return answers, problems
+
+
+def row_from_answers(
+    values: dict[str, issue_body.Value], form: Form, formats: Mapping[str, str]
+) -> tuple[Row, list[Problem]]:
+    """Form answers → a row (see `read_answers`)."""
+    answers, problems = read_answers(values, ((f.id, f.label) for f in form.fields), formats)
+    return {k: v for k, v in answers.items() if v is not None}, problems
+
+
+def read_body(body: str, form: Form) -> tuple[issue_body.ParsedBody, list[Problem]]:
+    """The body read with `form`, and what is wrong with its headings: a label given twice, or none of
+    the form's labels at all (NOT_A_FORM, and then nothing else is worth saying)."""
+    parsed = issue_body.parse_body(body, form)
+    if not parsed.present:
+        return parsed, [Problem(NOT_A_FORM)]
+    return parsed, [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
+
+
+NOT_A_FORM = "not-a-form"
+
+
+def ordered(problems: list[Problem], form: Form) -> list[Problem]:
+    """Problems in the order of the form's fields (those of no field first), as the contributor reads it."""
+    order = [f.id for f in form.fields]
+    return sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
 
 
 def local_today(post_text: str, now: dt.datetime) -> dt.date:
@@ -185,10 +218,9 @@ def local_today(post_text: str, now: dt.datetime) -> dt.date:
 
 def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, list[Problem]]:
     """Parse and check an issue body against the form, the schema, the rules and the stored rows."""
-    parsed = issue_body.parse_body(body, ctx.form)
-    problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
+    parsed, problems = read_body(body, ctx.form)
     if not parsed.present:
-        return {}, [Problem(NOT_A_FORM)]
+        return {}, problems
     problems += body_review.problems(parsed, ctx.form)
     answers, more = row_from_answers(parsed.answers, ctx.form, ctx.table.formats)
     problems += more
@@ -198,11 +230,7 @@ def review_submission(body: str, ctx: Context, today: dt.date) -> tuple[Row, lis
     checked = validate.check_row(row, schema=ctx.schema, labels=ctx.labels, today=today, table=ctx.table)
     problems += [p for p in checked if p.field not in flagged]
     problems += duplicates.find_duplicate(row, ctx.rows, ctx.labels, ctx.links)
-    order = [f.id for f in ctx.form.fields]
-    return row, sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
-
-
-NOT_A_FORM = "not-a-form"
+    return row, ordered(problems, ctx.form)
 
 
 def plan_submission(

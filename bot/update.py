@@ -28,8 +28,9 @@ from bot.pipeline import (
     answer_text,
     context,
     local_today,
-    normalized,
-    pasted,
+    ordered,
+    read_answers,
+    read_body,
     regenerate,
 )
 
@@ -71,22 +72,9 @@ def read_request(
     values: Mapping[str, issue_body.Value], form: Form, editable: list[str], formats: Mapping[str, str]
 ) -> tuple[Request, list[Problem]]:
     """The answers of the update form, normalized like a submission's (by each field's declared format)."""
-    problems: list[Problem] = []
     labels = form.labels
-    fields: dict[str, str | None] = {}
-    for field_id in editable:
-        raw = values.get(field_id, "")
-        text = answer_text(raw)
-        if not text:
-            continue
-        problems += pasted(raw, text, field_id, labels.get(field_id, field_id))
-        if is_clear(text):
-            fields[field_id] = None
-            continue
-        value, more = normalized(field_id, text, labels.get(field_id, field_id), formats)
-        problems += more
-        if value is not None:
-            fields[field_id] = value
+    asked = ((f, labels.get(f, f)) for f in editable)
+    fields, problems = read_answers(values, asked, formats, clear=is_clear)
     choice = answer_text(values.get("change", ""))
     options = next((f.options for f in form.fields if f.id == "change"), ())
     change: Change | None = None
@@ -163,10 +151,9 @@ def plan_update(
     ctx = context(snapshot, links)
     assert ctx.update_form is not None, "plan_update needs the update form"
     form = ctx.update_form
-    parsed = issue_body.parse_body(body, form)
-    problems = [Problem("label-repeated", {"label": label}, label=label) for label in parsed.repeated]
+    parsed, problems = read_body(body, form)
     if not parsed.present:
-        return Outcome(row={}, problems=[Problem("not-a-form")])
+        return Outcome(row={}, problems=problems)
     # Fields take only their own answers (as in a submission); the reason keeps everything GitHub reads
     # into it, notes and extra sections included: it is never published, only quoted in the pull request.
     problems += [p for p in body_review.problems(parsed, form) if not _in_reason(p, parsed)]
@@ -177,7 +164,7 @@ def plan_update(
     index, more = _resolve(request.entry, ctx.rows, form.labels.get("entry"), pinned)
     problems += more
     if index is None or request.change is None or errors(problems):
-        return Outcome(row={}, problems=_ordered(problems, form), reason=request.reason)
+        return Outcome(row={}, problems=ordered(problems, form), reason=request.reason)
     before = ctx.rows[index]
     if recorded is not None and recorded.entry not in (None, before.get("id")):
         recorded = None  # an edit named another entry: what was recorded was about that one
@@ -188,7 +175,7 @@ def plan_update(
     problems += more
     outcome = Outcome(
         row=after,
-        problems=_ordered(problems, form),
+        problems=ordered(problems, form),
         position=index + 1,
         kind="update",
         before=before,
@@ -330,7 +317,7 @@ def _removal(
     if errors(problems):
         return Outcome(
             row=before,
-            problems=_ordered(problems, form),
+            problems=ordered(problems, form),
             position=index + 1,
             kind="remove",
             before=before,
@@ -352,11 +339,6 @@ def _removal(
         basis=basis,
         table=ctx.table,
     )
-
-
-def _ordered(problems: list[Problem], form: Form) -> list[Problem]:
-    order = [f.id for f in form.fields]
-    return sorted(problems, key=lambda p: order.index(p.field) if p.field in order else -1)
 
 
 def is_update(body: str, snapshot: Snapshot) -> bool:
