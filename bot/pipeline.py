@@ -243,9 +243,17 @@ def plan_submission(
         return Outcome(row=row, problems=problems)
     data = dataset.append_row(snapshot.data, row, order=ctx.table.field_order)
     rows = [*ctx.rows, row]
-    post = regenerate(snapshot.post, rows, ctx.table, now)
-    changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
+    changes = file_changes(snapshot, layout, data, rows, ctx.table, now)
     return Outcome(row=row, problems=problems, changes=changes, position=len(rows), table=ctx.table)
+
+
+def file_changes(
+    snapshot: Snapshot, layout: Layout, data: str, rows: list[Row], table: columns.Table, now: dt.datetime
+) -> tuple[FileChange, ...]:
+    """What a request changes: the data file's new text `data`, and the post regenerated from `rows`
+    (the rows `data` holds)."""
+    post = regenerate(snapshot.post, rows, table, now)
+    return (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
 
 
 STAMPS = ("added", "updated")

@@ -13,13 +13,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot import body_review, dataset, duplicates, inline, issue_body, validate
-from bot.form import Form
+from bot.form import Form, managed_fields, parse_form
 from bot.layout import Layout, Snapshot
-from bot.model import FileChange, Problem, Row, errors, quote
+from bot.model import Problem, Row, errors, quote
 from bot.pipeline import (
     LOCAL,
     Context,
@@ -27,11 +27,12 @@ from bot.pipeline import (
     Outcome,
     answer_text,
     context,
+    file_changes,
     local_today,
     ordered,
+    plan_submission,
     read_answers,
     read_body,
-    regenerate,
 )
 
 CLEAR = "-"
@@ -168,9 +169,9 @@ def plan_update(
     before = ctx.rows[index]
     if recorded is not None and recorded.entry not in (None, before.get("id")):
         recorded = None  # an edit named another entry: what was recorded was about that one
-    today = local_today(snapshot.post, now)
     if request.change == "remove":
         return _removal(ctx, snapshot, now, layout, index, request, problems, form, recorded)
+    today = local_today(snapshot.post, now)
     after, basis, more = _updated(ctx, before, request, form, today, recorded)
     problems += more
     outcome = Outcome(
@@ -186,18 +187,8 @@ def plan_update(
         return outcome
     rows = [*ctx.rows[:index], after, *ctx.rows[index + 1 :]]
     data = dataset.replace_row(snapshot.data, index, after, order=ctx.table.field_order)
-    post = regenerate(snapshot.post, rows, ctx.table, now)
-    changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
-    return Outcome(
-        row=after,
-        problems=outcome.problems,
-        changes=changes,
-        position=index + 1,
-        kind="update",
-        before=before,
-        reason=request.reason,
-        basis=basis,
-        table=ctx.table,
+    return replace(
+        outcome, changes=file_changes(snapshot, layout, data, rows, ctx.table, now), table=ctx.table
     )
 
 
@@ -247,8 +238,6 @@ def _in_reason(problem: Problem, parsed: issue_body.ParsedBody) -> bool:
 
 def _editable(ctx: Context) -> list[str]:
     """The row fields a request may change: the schema's, less those the bot manages."""
-    from bot.form import managed_fields
-
     managed = set(managed_fields(ctx.schema))
     return [p for p in ctx.schema.get("properties", {}) if p not in managed]
 
@@ -313,31 +302,21 @@ def _removal(
         shown = ", ".join(form.labels.get(f, f) for f in request.fields)
         problems = [*problems, Problem("remove-ignores-fields", {"fields": shown}, severity="warning")]
     problems = [*problems, *_conflicts(_editable(ctx), before, recorded, None, form.labels)]
-    basis = _basis(ctx, before)
-    if errors(problems):
-        return Outcome(
-            row=before,
-            problems=ordered(problems, form),
-            position=index + 1,
-            kind="remove",
-            before=before,
-            reason=request.reason,
-            basis=basis,
-        )
-    rows = [*ctx.rows[:index], *ctx.rows[index + 1 :]]
-    data = dataset.remove_row(snapshot.data, index)
-    post = regenerate(snapshot.post, rows, ctx.table, now)
-    changes = (FileChange(layout.data, snapshot.data, data), FileChange(layout.post, snapshot.post, post))
-    return Outcome(
+    outcome = Outcome(
         row=before,
-        problems=problems,
-        changes=changes,
+        problems=ordered(problems, form),
         position=index + 1,
         kind="remove",
         before=before,
         reason=request.reason,
-        basis=basis,
-        table=ctx.table,
+        basis=_basis(ctx, before),
+    )
+    if errors(problems):
+        return outcome
+    rows = [*ctx.rows[:index], *ctx.rows[index + 1 :]]
+    data = dataset.remove_row(snapshot.data, index)
+    return replace(
+        outcome, changes=file_changes(snapshot, layout, data, rows, ctx.table, now), table=ctx.table
     )
 
 
@@ -345,8 +324,6 @@ def is_update(body: str, snapshot: Snapshot) -> bool:
     """Whether a body was written with the update form (its own `entry` or `change` heading is there)."""
     if not snapshot.update_form:
         return False
-    from bot.form import parse_form
-
     present = issue_body.parse_body(body, parse_form(snapshot.update_form)).present
     return "entry" in present or "change" in present
 
@@ -361,8 +338,6 @@ def plan_request(
     recorded: Recorded | None = None,
 ) -> Outcome:
     """Whichever form the body was written with: a new submission, or an update or removal."""
-    from bot.pipeline import plan_submission
-
     if is_update(body, snapshot):
         return plan_update(body, snapshot, now, layout, links=links, recorded=recorded)
     return plan_submission(body, snapshot, now, layout, links)
