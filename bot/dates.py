@@ -108,15 +108,20 @@ _STORED = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$
 def parse(text: str) -> Released:
     """Read any accepted spelling (full-width digits and punctuation too); DateError says what is wrong."""
     stored = _STORED.match(text)
-    if stored:
-        year, month, day = (int(g) if g else None for g in stored.groups())
-        assert year is not None
-        try:
-            dt.date(year, month or 1, day or 1)
-        except ValueError:
-            raise DateError("date-not-real", value=quote(text)) from None
-        return Released(year, month, day)
-    value = text.strip()
+    value = text if stored else text.strip()
+    year, month, day = _stored_parts(stored) if stored else _spelled(value)
+    if not _real(year, month or 1, day or 1):
+        raise DateError("date-not-real", value=quote(value))
+    return Released(year, month, day)
+
+
+def _stored_parts(m: re.Match[str]) -> Parts:
+    year, month, day = m.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+def _spelled(value: str) -> Parts:
+    """The parts of a date written in any accepted spelling but the stored form."""
     normal = _normalized(value)
     parts = _numeric(normal) or _english(normal)
     if parts is None:
@@ -124,12 +129,7 @@ def parse(text: str) -> Released:
         if ambiguous:
             raise _ambiguous(value, ambiguous)
         raise DateError("date-unknown", value=quote(value))
-    year, month, day = parts
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        raise DateError("date-not-real", value=quote(value)) from None
-    return Released(year, month, day)
+    return parts
 
 
 def _normalized(value: str) -> str:
