@@ -108,7 +108,7 @@ def _schema_message(
 ) -> tuple[str, dict[str, object]]:
     """The catalog code and values for one JSON Schema error."""
     keyword = str(err.validator)
-    value = quote(err.instance) if isinstance(err.instance, str) else ""
+    value = value_of(err)
     if keyword == "required":
         return "required", {}
     if keyword == "additionalProperties" and isinstance(err.instance, Mapping):
@@ -217,11 +217,8 @@ def text_problems(text: str) -> list[Message]:
     """Why a text field could not be published as is (empty when it can). Links are judged as
     `inline` renders them: the text that is rendered is the text that is checked."""
     found: list[Message] = []
-    invisible = invisible_characters(text)
-    if invisible:
-        i = invisible[0]
-        values = {"char": describe(text[i]), "near": quote(_marked(text, i)), "count": len(invisible)}
-        found.append(("text-invisible", values))
+    if (invisible := _invisible(text)) is not None:
+        found.append(invisible)
     if _TEMPLATE.search(text):
         found.append(("text-template", {}))
     parts = inline.segments(text)
@@ -281,6 +278,19 @@ def invisible_characters(text: str) -> list[int]:
                 continue
             found.append(i)
     return found
+
+
+def _invisible(text: str) -> Message | None:
+    """The first character of `text` a reader cannot see, where it is, and how many there are."""
+    invisible = invisible_characters(text)
+    if not invisible:
+        return None
+    i = invisible[0]
+    return "text-invisible", {
+        "char": describe(text[i]),
+        "near": quote(_marked(text, i)),
+        "count": len(invisible),
+    }
 
 
 ZWJ = "\u200d"
@@ -405,11 +415,8 @@ _ADDRESS_IN_TEXT = re.compile(r"https?://[^\s<>\"`（）「」『』《》【】
 def url_problems(url: str) -> list[Message]:
     """What is wrong with the 开源地址 answer, as specifically as it can be said."""
     value = url.strip()
-    invisible = invisible_characters(value)
-    if invisible:
-        i = invisible[0]
-        values = {"char": describe(value[i]), "near": quote(_marked(value, i)), "count": len(invisible)}
-        return [("text-invisible", values)]
+    if (invisible := _invisible(value)) is not None:
+        return [invisible]
     if m := _MARKDOWN_LINK.match(value):
         return [("url-markdown-link", {"suggestion": m.group(1)})]
     if m := _ANGLE_BRACKETS.match(value):
