@@ -42,10 +42,7 @@ def problem_json(p: Problem) -> dict[str, object]:
         "field": p.field,
         "label": p.label,
         "row": p.row,
-        "values": {
-            k: v if isinstance(v, str | int | float | bool) or v is None else str(v)
-            for k, v in p.values.items()
-        },
+        "values": _json_values(p.values),
         "zh": p.zh,
         "en": p.en,
     }
@@ -65,13 +62,17 @@ def check_json(problems: list[Problem], rows: int) -> dict[str, object]:
 
 def error_json(exc: BotError) -> dict[str, object]:
     """An error that stopped a command (the repository or its files need attention), for machines."""
-    values = {
-        k: v if isinstance(v, str | int | float | bool) or v is None else str(v)
-        for k, v in exc.values.items()
-    }
+    values = _json_values(exc.values)
     return {
         "ok": False,
         "error": {"code": exc.code, "values": values, "zh": exc.text("zh"), "en": exc.text("en")},
+    }
+
+
+def _json_values(values: Mapping[str, object]) -> dict[str, object]:
+    """A message's values as JSON has them: scalars as they are, anything else as text."""
+    return {
+        k: v if isinstance(v, str | int | float | bool) or v is None else str(v) for k, v in values.items()
     }
 
 
@@ -130,9 +131,7 @@ def outcome_text(outcome: Outcome, labels: Mapping[str, str]) -> str:
     """What an accepted request does: the row, or the fields changed and the row before and after."""
     entry = outcome.row.get("id", "")
     head = catalog.both(_ACCEPTED[outcome.kind], {"row": outcome.position or 0, "id": entry})
-    if outcome.kind == "add":
-        return f"{head}\n\n{outcome.preview()}"
-    if outcome.kind == "remove":
+    if outcome.kind != "update":
         return f"{head}\n\n{outcome.preview()}"
     before = outcome.before or {}
     lines = [head, ""]
