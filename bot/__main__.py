@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import catalog
 from bot.model import BotError
 
 
@@ -27,14 +28,8 @@ def _now(value: str | None) -> dt.datetime:
 
 def _issue_number(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(_both("cli-not-issue-number", {"value": repr(text)}, " / "))
+        raise argparse.ArgumentTypeError(catalog.both("cli-not-issue-number", {"value": repr(text)}, " / "))
     return int(text)
-
-
-def _both(code: str, values: dict[str, object] | None = None, sep: str = "\n") -> str:
-    from bot import catalog
-
-    return catalog.both(code, values, sep)
 
 
 class CatalogHelp(argparse.RawDescriptionHelpFormatter):
@@ -46,11 +41,11 @@ class CatalogHelp(argparse.RawDescriptionHelpFormatter):
         code = action.help
         if code is None or code == argparse.SUPPRESS or not code.startswith("help-"):
             return code
-        return _both(code, {"default": str(action.default)}, " / ").replace("%", "%%")
+        return catalog.both(code, {"default": str(action.default)}, " / ").replace("%", "%%")
 
     def _format_text(self, text: str) -> str:
         if text.startswith("help-"):
-            text = _both(text, None, "\n\n").replace("%", "%%")
+            text = catalog.both(text, None, "\n\n").replace("%", "%%")
         return super()._format_text(text)
 
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot import columns, dataset, frontmatter, pipeline, report
+from bot import catalog, columns, dataset, frontmatter, pipeline, report
 from bot.files import WorkingTree
 from bot.form import parse_form
 from bot.layout import Layout, Snapshot, as_lf, read_snapshot
@@ -145,19 +145,13 @@ def submit(args: argparse.Namespace, root: Path, now: dt.datetime) -> int:
         ("cli-merge", f"git merge --ff-only {branch}"),
         ("cli-drop", f"git branch -D {branch}"),
     ):
-        print(f"  {catalog_both(code, ' ')}: {command}")
+        print(f"  {catalog.both(code, sep=' ')}: {command}")
     return 0
 
 
 def say(code: str, **values: object) -> str:
     """A catalog message for the terminal: Chinese, then English, on two lines."""
-    return catalog_both(code, "\n", **values)
-
-
-def catalog_both(code: str, sep: str, **values: object) -> str:
-    from bot import catalog
-
-    return catalog.both(code, values, sep)
+    return catalog.both(code, values)
 
 
 def _warn_uncommitted(snapshot: Snapshot, root: Path) -> None:
