@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from bot import yamlio
+from bot.layout import BOM, line_break
 from bot.model import BotError
 
 Format = Literal["toml", "yaml", "json"]
@@ -39,15 +40,11 @@ class Post:
     """The file's line break, "\n" or "\r\n" (restored by `join`)."""
 
 
-BOM = "\ufeff"
-
-
 def split(text: str) -> Post:
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
-    first = text.find("\n")
-    newline = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    newline = line_break(text)
     if newline != "\n":
         text = text.replace("\r\n", "\n")
     for fmt, pattern in (("toml", _TOML), ("yaml", _YAML)):

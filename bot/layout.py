@@ -1,4 +1,5 @@
-"""Where the bot's files live in a repository, and a snapshot of their text."""
+"""Where the bot's files live in a repository, a snapshot of their text, and the conventions a file's text
+is stored in (byte order mark, line break)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,16 @@ def read_snapshot(layout: Layout, read: Callable[[str], str | None]) -> Snapshot
     return Snapshot(**texts)
 
 
+BOM = "\ufeff"
+
+
+def line_break(text: str) -> str:
+    """The line break a file is written in, judged by its first one: CRLF or LF (also when it has none).
+    The bot writes the data file and the post back in it (a file mixing both comes back all in this one)."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
 def as_lf(text: str) -> str:
     """`text` without a byte order mark, with LF line breaks."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return text.removeprefix(BOM).replace("\r\n", "\n")

@@ -43,7 +43,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.datafile import FILE, emit
-from bot.datafile.parse import BOM, DataFile, parse, read
+from bot.datafile.parse import DataFile, parse, read
+from bot.layout import BOM
 from bot.model import BotError, Row
 
 _ODD_BREAKS = (("\x85", "U+0085"), ("\u2028", "U+2028"), ("\u2029", "U+2029"))

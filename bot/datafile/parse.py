@@ -20,12 +20,12 @@ from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.scanner import Scanner
 
 from bot.datafile import FILE, typed
+from bot.layout import BOM, line_break
 from bot.model import BotError, Row
 
 STR = "tag:yaml.org,2002:str"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
-BOM = "\ufeff"
 Shape = Literal["empty", "block", "flow"]
 
 
@@ -127,8 +127,7 @@ class DataFile:
     @property
     def newline(self) -> str:
         """The file's line break convention, judged by its first line break (LF when it has none)."""
-        first = self.text.find("\n")
-        return "\r\n" if first > 0 and self.text[first - 1] == "\r" else "\n"
+        return line_break(self.text)
 
     def start(self, index: int) -> int:
         return self.spans[index].start
