@@ -136,14 +136,21 @@ def _dump_json(doc: dict[str, Any], original: str, values: dict[str, Any]) -> st
     return json.dumps(data, ensure_ascii=False, indent=indent.group(1) if indent else 2)
 
 
+def date_of(post: Post) -> dt.date | None:
+    """The post's `date` (a datetime, or a day in TOML or YAML), also when written as text (JSON, a
+    quoted value); None when it has none or it is not a date."""
+    value = get(post, "date")
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dt.date) else None
+
+
 def in_zone_of_date(post: Post, now: dt.datetime) -> dt.datetime:
     """`now` in the UTC offset of the post's `date` (Hugo shows lastmod next to it), to the second."""
-    date = get(post, "date")
-    if isinstance(date, str):
-        try:
-            date = dt.datetime.fromisoformat(date)
-        except ValueError:
-            date = None
+    date = date_of(post)
     zone = date.tzinfo if isinstance(date, dt.datetime) and date.tzinfo else dt.UTC
     return now.astimezone(zone).replace(microsecond=0)
 

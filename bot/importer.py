@@ -118,24 +118,13 @@ def import_post(text: str, table: Table) -> Imported:
                     rendered=repr(rendered[key]),
                 )
         rows.append(row)
-    added = _day_of(frontmatter.get(post, "date")) if post.format else None
+    date = frontmatter.date_of(post)  # the day the seed rows were listed, in the post's own UTC offset
+    added = date.date() if isinstance(date, dt.datetime) else date
     for row, entry_id in zip(rows, ids.assign([r.get("name", "") for r in rows]), strict=True):
         row["id"] = entry_id
         if added:
-            row["added"] = added
+            row["added"] = added.isoformat()
     lines = post.body.split("\n")
     generated = render.generated_block(render.render_table(rows, table))
     body = "\n".join([*lines[:start], generated, *lines[end:]])
     return Imported(rows=rows, post=frontmatter.join(replace(post, body=body)))
-
-
-def _day_of(value: object) -> str | None:
-    """The calendar day of the post's `date`, in its own UTC offset (the day the seed rows were listed)."""
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return value.isoformat() if isinstance(value, dt.date) else None
