@@ -68,7 +68,7 @@ def verification_only(text: str) -> Callable[[], object]:
     w1 = edit._dash(df, middle + 1)[0] + len(new_text) - len(text)
     expected = [df.rows[middle - 1], NEW]
     column = edit._column(df)
-    return lambda: edit._check_window(new_text[w0:w1], expected, column, middle)
+    return lambda: edit._reads_as(new_text[w0:w1], expected, middle, column)
 
 
 def measure(actions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:

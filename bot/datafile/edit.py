@@ -79,7 +79,8 @@ def append(text: str, row: Row, order: Sequence[str]) -> str:
         return new_text, w0, len(new_text)
 
     expected = [df.rows[last], new]
-    return _verified(df, splice, expected, new, order, column, edited=last + 2, first=last + 1, at=len(text))
+    at = (text, len(text))
+    return _verified(splice, expected, new, order, column, df.newline, edited=last + 2, first=last + 1, at=at)
 
 
 def new_file(header: str, rows: Sequence[Row], order: Sequence[str]) -> str:
@@ -87,28 +88,20 @@ def new_file(header: str, rows: Sequence[Row], order: Sequence[str]) -> str:
 
     Each row is written readably when that reads back, else in the quoted form."""
     cleaned = [_clean(row) for row in rows]
-    items = []
-    for number, row in enumerate(cleaned, start=1):
-        problem: Problem = ("layout", {})
-        for write in (emit.readable, emit.plain):
-            item = _item(write(row, order), 0, "\n")
-            if item is None:
-                continue
-            found = _check_window(item, [row], 0, number)
-            if found is None:
-                items.append(item)
-                break
-            problem = found
-        else:
-            raise _unverified(number, 1, problem)
+    items = [
+        _verified(_alone, [row], row, order, 0, "\n", edited=number, first=number, at=("", 0))
+        for number, row in enumerate(cleaned, start=1)
+    ]
     text = header + "\n" + "".join(items)
-    try:
-        got: Problem | None = _compare(list(read(text).rows), cleaned, 1)
-    except BotError as exc:
-        got = ("parse", {"problem": str(exc.values.get("problem", exc.code))})
-    if got is not None:
-        raise _unverified(len(cleaned), 1, got)
+    problem = _reads_as(text, cleaned, 1)
+    if problem is not None:
+        raise _unverified(len(cleaned), 1, problem)
     return text
+
+
+def _alone(item: str) -> tuple[str, int, int]:
+    """The splice of a row written on its own: the item is the whole text, and the whole window."""
+    return item, 0, len(item)
 
 
 def replace(text: str, index: int, row: Row, order: Sequence[str]) -> str:
@@ -129,8 +122,8 @@ def replace(text: str, index: int, row: Row, order: Sequence[str]) -> str:
         return new_text, w0, w1 + len(new_text) - len(text)
 
     expected = [*df.rows[max(index - 1, 0) : index], new]
-    first = max(index, 1)
-    return _verified(df, splice, expected, new, order, column, edited=index + 1, first=first, at=start)
+    first, at = max(index, 1), (text, start)
+    return _verified(splice, expected, new, order, column, df.newline, edited=index + 1, first=first, at=at)
 
 
 def remove(text: str, index: int) -> str:
@@ -156,39 +149,40 @@ def remove(text: str, index: int) -> str:
         return new_text, w0, w1 - (end - start)
 
     expected = list(df.rows[max(index - 1, 0) : index])
-    first = max(index, 1)
-    return _verified(df, splice, expected, None, (), column, edited=index + 1, first=first, at=start)
+    first, at = max(index, 1), (text, start)
+    return _verified(splice, expected, None, (), column, df.newline, edited=index + 1, first=first, at=at)
 
 
 def _verified(
-    df: DataFile,
     splice: Splice,
     expected: list[Row],
     new: Row | None,
     order: Sequence[str],
     column: int,
+    newline: str,
     *,
     edited: int,
     first: int,
-    at: int,
+    at: tuple[str, int],
 ) -> str:
     """The spliced text once its window reads as `expected` (see the module docstring for why that suffices).
 
     The readable form of the new row is tried first, the quoted form when the readable one does not
-    read back (e.g. a `|+` block that would take the blank lines after it).
+    read back (e.g. a `|+` block that would take the blank lines after it). If neither does, the error
+    names row `edited` and the line of offset `at[1]` in the text `at[0]`.
     """
     problem: Problem = ("layout", {})
     writers = (emit.readable, emit.plain) if new is not None else (None,)
     for write in writers:
-        item = "" if write is None or new is None else _item(write(new, order), column, df.newline)
+        item = "" if write is None or new is None else _item(write(new, order), column, newline)
         if item is None:
             continue
         new_text, w0, w1 = splice(item)
-        found = _check_window(new_text[w0:w1], expected, column, first)
+        found = _reads_as(new_text[w0:w1], expected, first, column)
         if found is None:
             return new_text
         problem = found
-    raise _unverified(edited, _line_of(df.text, at), problem)
+    raise _unverified(edited, _line_of(*at), problem)
 
 
 def _item(text: str, column: int, newline: str) -> str | None:
@@ -203,11 +197,12 @@ def _item(text: str, column: int, newline: str) -> str | None:
     return emit.place(text, column, newline)
 
 
-def _check_window(window: str, expected: list[Row], column: int, first: int) -> Problem | None:
-    """None when `window`, parsed on its own, is exactly the rows `expected`, listed at `column`."""
+def _reads_as(text: str, expected: list[Row], first: int, column: int | None = None) -> Problem | None:
+    """None when `text`, parsed on its own, is exactly the rows `expected` (a block list at `column`, when
+    given); else what differs (`first`: the 1-based number of the first row)."""
     try:
-        got = read(window)
-        if expected and (got.shape != "block" or _dash(got, 0)[1] != column):
+        got = read(text)
+        if column is not None and expected and (got.shape != "block" or _dash(got, 0)[1] != column):
             return ("layout", {})
     except BotError as exc:
         return ("parse", {"problem": str(exc.values.get("problem", exc.code))})
@@ -237,15 +232,11 @@ def _append_to_empty(df: DataFile, new: Row, order: Sequence[str]) -> str:
     if marker and text[marker.start() : marker.start() + 3] == "...":
         raise BotError("data-doc-marker", file=FILE, line=_line_of(text, marker.start()))
     gap = "" if text in ("", BOM) or text.endswith("\n") else df.newline
-    for write in (emit.readable, emit.plain):
-        item = _item(write(new, order), 0, df.newline)
-        if item is None:
-            continue
-        new_text = text + gap + item
-        problem = _check_window(new_text, [new], 0, first=1)
-        if problem is None:
-            return new_text
-    raise _unverified(1, _line_of(text, len(text)), problem or ("layout", {}))
+
+    def splice(item: str) -> tuple[str, int, int]:
+        return _alone(text + gap + item)
+
+    return _verified(splice, [new], new, order, 0, df.newline, edited=1, first=1, at=(text, len(text)))
 
 
 def _flow_edit(
@@ -280,13 +271,7 @@ def _flow_edit(
         *([new] if new is not None else []),
         *rows[index + 1 if replacing or new is None else index :],
     ]
-    problem: Problem | None
-    try:
-        got = read(new_text)
-    except BotError as exc:
-        problem = ("parse", {"problem": str(exc.values.get("problem", exc.code))})
-    else:
-        problem = _compare(list(got.rows), expected, 1)
+    problem = _reads_as(new_text, expected, 1)
     if problem is None:
         return new_text
     raise _unverified(index + 1, _line_of(text, df.start(min(index, n - 1))), problem)
