@@ -188,13 +188,21 @@ class UpdateLink(Protocol):
 
 
 def find_duplicate(
-    row: Row, rows: list[Row], labels: Mapping[str, str], links: UpdateLink | None = None
+    row: Row,
+    rows: list[Row],
+    labels: Mapping[str, str],
+    links: UpdateLink | None = None,
+    *,
+    own: Row | None = None,
 ) -> list[Problem]:
-    """A new row against stored ones: the same model is an error, a shared URL a warning."""
+    """A new or changed row against the stored ones (`own`: the stored row it replaces, never its own
+    duplicate): the same model is an error, a shared URL a warning."""
     name = row.get("name", "")
     url = url_key(row["url"]) if row.get("url") else None
     problems: list[Problem] = []
     for number, other in enumerate(rows, start=1):
+        if other is own:
+            continue
         if name and same_model(name, other):
             problems.append(_same_model(row, other, number, labels, links))
         if url and other.get("url") and url_key(other["url"]) == url:

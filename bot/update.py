@@ -272,8 +272,7 @@ def _updated(
     checked = validate.check_row(after, schema=ctx.schema, labels=labels, today=today, table=ctx.table)
     problems += [p for p in checked if p.field in changed or p.field not in after or p.code in _SCHEMA_WIDE]
     if any(f == "name" or ctx.table.formats.get(f) == "url" for f in changed):  # what duplicates compare
-        others = [r for r in ctx.rows if r is not before]
-        dups = duplicates.find_duplicate(after, others, labels, ctx.links)
+        dups = duplicates.find_duplicate(after, ctx.rows, labels, ctx.links, own=before)
         problems += [p for p in dups if p.field in changed]
     return after, _basis(ctx, before), problems
 

@@ -108,6 +108,9 @@ def test_a_dash_clears_a_field_but_never_the_name() -> None:
 def test_renaming_onto_another_entry_is_a_duplicate_and_onto_itself_is_fine() -> None:
     [problem] = plan(body("biogpt", name="Med-PaLM2")).problems
     assert problem.code == "duplicate-name" and problem.values["id"] == "med-palm2"
+    assert problem.values["row"] == 1 + next(i for i, r in enumerate(ROWS) if r["id"] == "med-palm2")
+    [later] = plan(body("med-palm2", name="BioGPT")).problems  # the entry before it keeps its number too
+    assert later.code == "duplicate-name" and later.values["id"] == "biogpt" and later.values["row"] == 3
     renamed = plan(body("biogpt", name="BioGPT-Large"))
     assert renamed.accepted and renamed.row["id"] == "biogpt"  # ids never change
 
