@@ -1,4 +1,5 @@
-"""Plain-text reports for the terminal: problems, diffs, a row preview."""
+"""What the commands print: problems (as text, or as JSON for `check --format json`), diffs, and what an
+accepted request does."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The two ruamel.yaml modes the bot uses: a fast safe loader and a round-trip one for writing."""
+"""The ruamel.yaml modes: a fast safe loader (the issue forms), a round-trip one for writing (a row's
+readable form, YAML front matter), and a text-only safe loader with which the tests check the data
+file's own reader (bot.datafile)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,8 @@ from ruamel.yaml.resolver import BaseResolver
 
 
 class _TextResolver(BaseResolver):
-    """Resolve every plain scalar to a string: `2023`, `1.10`, `yes` stay as written.
-
-    The data file holds text, and skipping YAML 1.1/1.2 implicit typing also makes loading
-    about 1.5x faster (the version-aware resolver dominates a safe load of a large file).
-    """
+    """Resolve every plain scalar to a string: `2023`, `1.10`, `yes` stay as written (the data file
+    holds text)."""
 
     def __init__(self, version: Any = None, loadumper: Any = None) -> None:
         super().__init__(loadumper)
