@@ -15,7 +15,8 @@ from slugify import slugify
 from bot import inline
 
 MAX_LENGTH = 48
-PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SHAPE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+PATTERN = re.compile(rf"^{SHAPE}$")
 """What an id looks like (the schema's `id.pattern` says the same)."""
 _ASIDE = re.compile(r"\s*[（(][^（）()]*[）)]\s*|\s*[：:].*$")
 """A bracketed aside or a description after a colon: BioMedLM（原PubMed GPT 2.7B） is `biomedlm`,

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from bot import body_review, dataset, duplicates, inline, issue_body, validate
+from bot import body_review, dataset, duplicates, ids, inline, issue_body, validate
 from bot.form import Form, managed_fields, parse_form
 from bot.layout import Layout, Snapshot
 from bot.model import Problem, Row, errors, quote
@@ -38,7 +38,8 @@ from bot.pipeline import (
 CLEAR = "-"
 """The answer that clears an optional field (a lone dash of any width or length: `－`, `—` too)."""
 Change = Literal["update", "remove"]
-_ID_IN_TEXT = re.compile(r"#([a-z0-9]+(?:-[a-z0-9]+)*)\s*$")
+_ID_IN_TEXT = re.compile(rf"#({ids.SHAPE})\s*$")
+"""An id at the end of a link into the page (`…/#biogpt`)."""
 
 
 @dataclass(frozen=True)
