@@ -36,7 +36,7 @@ class Links:
     field ids as query parameters). Without a repository URL (local runs), the form's file path."""
 
     repository_url: str | None = None
-    update_form: str = ".github/ISSUE_TEMPLATE/update-model.yml"
+    update_form: str = Layout().update_form
 
     def update(self, entry_id: str) -> str:
         if self.repository_url is None:
