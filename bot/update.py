@@ -275,7 +275,13 @@ def _updated(
     if any(f == "name" or ctx.table.formats.get(f) == "url" for f in changed):  # what duplicates compare
         dups = duplicates.find_duplicate(after, ctx.rows, labels, ctx.links, own=before)
         problems += [p for p in dups if p.field in changed]
+    if changed and request.reason and not _SOURCE.search(request.reason):
+        problems.append(Problem("reason-no-source", {}, "reason", labels.get("reason"), "warning"))
     return after, _basis(ctx, before), problems
+
+
+_SOURCE = re.compile(r"https?://\S")
+"""A link in the reason: the form asks for a source for factual changes (a maintainer may ask for one)."""
 
 
 _SCHEMA_WIDE = frozenset({"unknown-fields", "required"})

@@ -243,3 +243,13 @@ def test_cells_pasted_from_a_spreadsheet_into_an_update_are_a_table_row() -> Non
     assert codes(plan(body("biogpt", organization="微软\t美国\t2022"))) == [
         ("organization", "text-table-row")
     ]
+
+
+def test_a_factual_change_without_a_source_link_is_a_warning_not_an_error() -> None:
+    outcome = plan(body("biogpt", organization="微软研究院", reason="官网上写的是微软研究院"))
+    assert outcome.accepted
+    [problem] = outcome.problems
+    assert (problem.field, problem.code, problem.severity) == ("reason", "reason-no-source", "warning")
+    assert "来源" in problem.zh and "source" in problem.en
+    assert not plan(body("biogpt", organization="微软研究院")).problems  # the default reason links one
+    assert not plan(body("openbiomed-2", change=1, reason="与 openbiomed 重复")).problems  # a removal

@@ -11,3 +11,4 @@ update-conflict = changed since this request was made: it was { $was }, it is no
 remove-conflict = changed since this removal was requested: it was { $was }, it is now { $now } (another change was merged). Edit this issue to confirm that the entry should still be removed: any change to the text of the issue confirms it (a word added to the reason will do), or close the issue to withdraw.
 entry-removed = the entry { $entry } this request was accepted for has since been removed from the leaderboard (another change was merged), so there is nothing left to change. Close this issue, or name another entry.
 remove-ignores-fields = the entry is removed, so the fields filled in ({ $fields }) are ignored.
+reason-no-source = links no source; for a factual change, add the page that shows it (a paper, the repository, an announcement), so that a maintainer can check it.

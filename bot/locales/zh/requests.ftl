@@ -11,3 +11,4 @@ update-conflict = 在提出这个请求之后已被修改：原来是 { $was }�
 remove-conflict = 在提出删除请求之后已被修改：原来是 { $was }，现在是 { $now }（另一个修改已被合并）。请编辑本 issue 确认仍要删除：修改 issue 正文的任何内容都算确认（例如在原因里补一句），或关闭 issue 撤回。
 entry-removed = 这个请求通过时对应的条目 { $entry } 之后已被删除（另一个修改已被合并），没有可修改的内容了。请关闭本 issue，或改填另一个条目。
 remove-ignores-fields = 条目将被删除，所以填写的字段（{ $fields }）会被忽略。
+reason-no-source = 没有附上来源；事实性修改请补充能说明它的链接（论文、仓库或公告），方便维护者核实。
