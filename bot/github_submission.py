@@ -68,6 +68,9 @@ def author(issue: Any) -> str | None:
 
 
 def normalized(text: str | None) -> str:
+    """A body as the bot compares it with what GitHub gives back: line breaks as LF (a browser saves
+    CRLF) and no surrounding whitespace. One rule for issue bodies (and their digest), comments, pull
+    request sections and the audit's tracking issue, so "changed" means the same everywhere."""
     return (text or "").replace("\r\n", "\n").strip()
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot import catalog, inline, render
 from bot.form import NEW, UPDATE
+from bot.github_submission import normalized
 from bot.model import Problem, Row, Verbatim
 from bot.pipeline import Outcome
 
@@ -291,7 +292,7 @@ class Basis:
 def body_digest(body: str) -> str:
     import hashlib
 
-    return hashlib.sha256(body.replace("\r\n", "\n").strip().encode()).hexdigest()[:32]
+    return hashlib.sha256(normalized(body).encode()).hexdigest()[:32]
 
 
 def basis_marker(basis: Basis, marker: str = BASIS_MARKER) -> str:

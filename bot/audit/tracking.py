@@ -15,6 +15,7 @@ from typing import Literal
 from bot.audit import report, state, texts
 from bot.audit.history import Memory, Outcome, attention_keys, listed
 from bot.audit.verdicts import State
+from bot.github_submission import normalized
 
 MARKER = "<!-- leaderboard-bot:link-health -->"
 LABEL = "link-health"
@@ -60,7 +61,7 @@ def plan(
     if existing is None:
         return Plan("create", new_body, True) if _needs_issue(outcomes) else Plan("none", new_body)
     before = listed(state.parse(existing.body) or {})
-    changed = _normalized(existing.body) != _normalized(new_body)
+    changed = normalized(existing.body) != normalized(new_body)
     if existing.open and not now:
         return Plan("edit", new_body, False)
     if not existing.open and now - before:
@@ -70,7 +71,3 @@ def plan(
 
 def _needs_issue(outcomes: Sequence[Outcome]) -> bool:
     return any(o.attention for o in outcomes)
-
-
-def _normalized(text: str) -> str:
-    return text.replace("\r\n", "\n").strip()

@@ -29,6 +29,7 @@ from github.Repository import Repository
 
 from bot import messages
 from bot.github_client import WaitBudget, create_checked
+from bot.github_submission import normalized
 from bot.model import BotError
 from bot.publish import BranchTaken, Proposal, Published, bot_fingerprint, fingerprint, with_trailer
 
@@ -246,7 +247,7 @@ class GitHubPublisher:
         description, and the title only while it is still the one the bot gave (a maintainer's is kept)."""
         text = pull.body or ""
         section = messages.section_text(text)  # CRLF once a person saved the description in the browser
-        same = section is not None and section.replace("\r\n", "\n") == proposal.body.replace("\r\n", "\n")
+        same = section is not None and normalized(section) == normalized(proposal.body)
         body = None if same else messages.with_section(text, proposal.body)
         ours = messages.bot_title_digest(text) == messages.title_digest(pull.title)
         title = proposal.title if pull.title != proposal.title and ours else None
