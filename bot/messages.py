@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import catalog, inline, render
-from bot.form import NEW, UPDATE
-from bot.github_submission import normalized
+from bot.github_submission import FORM_LABELS, normalized
 from bot.model import Problem, Row, Verbatim
 from bot.pipeline import Outcome
 
@@ -20,8 +19,6 @@ SECTION_END = re.compile(r"<!-- leaderboard-bot:end(?: title=([0-9a-f]{16}))? --
 """The bot owns the part of a pull request's description between these markers; the end marker carries
 a digest of the title the bot last gave the pull request, so a title a maintainer changed is left alone."""
 NEEDS_CHANGES = "needs-changes"
-FORM_LABELS = (NEW.label, UPDATE.label)
-"""The forms' labels, as the withdrawn comment names them."""
 
 
 MAX_BODY = 60_000
