@@ -101,11 +101,12 @@ def run(
     existing: tracking.Existing | None = None
     memory: dict[str, Memory] | None = {}
     if args.github:
-        from bot import actions_env, github_job
+        from bot import actions_env, github_client
         from bot.audit.issue import Tracker
 
         env = actions_env.read_environment(environ)
-        tracker = Tracker((connect or github_job.connect)(env).get_repo(env.repository), env.bot_login)
+        connect = connect or github_client.from_environment
+        tracker = Tracker(connect(env).get_repo(env.repository), env.bot_login)
         from github import GithubException
 
         try:
