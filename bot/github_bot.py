@@ -211,14 +211,14 @@ class Bot:
         except ClosedByMaintainer as exc:
             comment = messages.comment("closed-by-maintainer", message=str(exc))
             return Step(Result(sub.number, "closed-by-maintainer"), comment)
-        result = Result(sub.number, "accepted", published.published.location)
+        result = Result(sub.number, "accepted", published.pull.html_url)
         unchanged = not (published.submission_changed or published.created_pull or published.reopened)
         if self.refreshing and unchanged:  # same submission on a new base: the comment still holds
             return Step(result, wrote=published.wrote_branch, pull=published)
         comment = messages.comment(
             "accepted",
             problems=outcome.problems,
-            pull_url=published.published.location,
+            pull_url=published.pull.html_url,
             preview=messages.outcome_preview(outcome, labels),
             kind=outcome.kind,
         )

@@ -31,7 +31,7 @@ from bot import messages
 from bot.github_client import WaitBudget, create_checked
 from bot.github_submission import normalized
 from bot.model import BotError
-from bot.publish import BranchTaken, Proposal, Published, bot_fingerprint, fingerprint, with_trailer
+from bot.publish import BranchTaken, Proposal, bot_fingerprint, fingerprint, with_trailer
 
 PULLS_DENIED = "not permitted to create or approve pull requests"
 CLOSED_BY_BOT = "<!-- leaderboard-bot:closed-until-fixed -->"
@@ -76,9 +76,8 @@ def read_file(repo: Repository, path: str, ref: str) -> str | None:
 
 @dataclass(frozen=True)
 class PullOutcome:
-    """What publishing did, beyond `Published`: the pull request, and what the caller must check."""
+    """What publishing did: the pull request, and what the caller must check."""
 
-    published: Published
     pull: PullRequest
     wrote_branch: bool
     created_pull: bool
@@ -130,15 +129,11 @@ class GitHubPublisher:
             pull = self._reopen(pull, proposal)
             reopened = pull is not None
         if pull is not None and head is not None and current == wanted:
-            pull = self._update_pull(pull, proposal)
-            published = Published(proposal.branch, head, pull.html_url, False, False)
-            return PullOutcome(published, pull, False, False, reopened, changed)
-        commit = self._commit(proposal, wanted)
-        created = self._move_branch(proposal.branch, commit, ref)
-        created_pull = pull is None
-        pull = self._update_pull(pull, proposal) if pull is not None else self._create_pull(proposal)
-        published = Published(proposal.branch, commit, pull.html_url, created, not created)
-        return PullOutcome(published, pull, True, created_pull, reopened, changed)
+            return PullOutcome(self._update_pull(pull, proposal), False, False, reopened, changed)
+        self._move_branch(proposal.branch, self._commit(proposal, wanted), ref)
+        if pull is not None:
+            return PullOutcome(self._update_pull(pull, proposal), True, False, reopened, changed)
+        return PullOutcome(self._create_pull(proposal), True, True, reopened, changed)
 
     def branch_ref(self, branch: str) -> GitRef | None:
         """The branch's ref, fetched (reading `.object` completes a lazy ref, so its URL is the API's own)."""
@@ -184,8 +179,8 @@ class GitHubPublisher:
         )
         return str(commit.sha)
 
-    def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> bool:
-        """Point the branch at `sha`; True when it had to be created."""
+    def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> None:
+        """Point the branch at `sha`, creating it when there is none."""
         if ref is None:
 
             def made() -> GitRef | None:
@@ -196,7 +191,7 @@ class GitHubPublisher:
                 create_checked(
                     lambda: self.repo.create_git_ref(f"refs/heads/{branch}", sha), made, self.budget
                 )
-                return True
+                return
             except GithubException as exc:  # it exists: left by a failed run, a lost answer, or a human
                 if exc.status != 422:
                     raise
@@ -205,7 +200,6 @@ class GitHubPublisher:
                 raise BotError("branch-lost", branch=branch) from None
             self._fingerprint_of(str(ref.object.sha))
         ref.edit(sha, force=True)
-        return False
 
     def find_pull(self, branch: str, state: str = "all") -> PullRequest | None:
         """The newest pull request from `branch` of this repository, open ones first."""
