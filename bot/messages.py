@@ -156,7 +156,6 @@ def pull_body(
     updates), why, and the rows as shown. It depends on the request and the entry only, not on the rest of
     the base (no row position, which every merge before it shifts), so rebuilding on a new base leaves it
     alone. The end marker carries the digest of the title the bot gives (`pull_title`)."""
-    before = outcome.before or {}
     recorded = f"\n{basis_marker(basis)}" if basis is not None else ""
     end = f"\n<!-- leaderboard-bot:end title={title_digest(pull_title(outcome))} -->"
     text = _render(
@@ -168,9 +167,7 @@ def pull_body(
         name=defang(inline.escape(inline.plain(entry_name(outcome)))),
         entry=outcome.row.get("id", ""),
         author=author,
-        changes=defang(field_changes(outcome, labels)),
-        before=defang(outcome.preview(before)) if outcome.before else "",
-        preview=defang(outcome.preview()),
+        preview=defang(rows_shown(outcome, labels)),
         reason=defang(inline.escape(outcome.reason)).replace("\n", "<br>"),
         sources=source_links(outcome.reason),
         warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],
@@ -328,10 +325,15 @@ def read_basis(text: str, marker: str = BASIS_MARKER) -> Basis | None:
 
 
 def outcome_preview(outcome: Outcome, labels: Mapping[str, str] | None = None) -> str:
-    """The rows as the post will show them: the new row, the removed one, or an update's before and after
-    (after the changed fields, old and new, when the form's `labels` are given)."""
-    if outcome.kind == "remove":
-        return f"**删除 / Removed**\n\n{outcome.preview()}"
+    """What the comment on an accepted request shows: the rows (`rows_shown`), a removal saying so."""
+    shown = rows_shown(outcome, labels)
+    return f"**删除 / Removed**\n\n{shown}" if outcome.kind == "remove" else shown
+
+
+def rows_shown(outcome: Outcome, labels: Mapping[str, str] | None = None) -> str:
+    """The rows as the post will show them, in the comment and the pull request alike: the new row, the
+    removed one, or an update's before and after (after the changed fields, old and new, when the form's
+    `labels` are given)."""
     if outcome.kind != "update" or outcome.before is None:
         return outcome.preview()
     changes = field_changes(outcome, labels) + "\n" if labels else ""
