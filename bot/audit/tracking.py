@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.audit import report, state, texts
+from bot.audit import state, texts
 from bot.audit.history import Memory, Outcome, attention_keys, listed
 from bot.audit.verdicts import State
 from bot.github_submission import normalized
@@ -39,16 +39,9 @@ class Plan:
     """For `edit`: the state to set, None to leave it."""
 
 
-def body(
-    found: Sequence[report.Line],
-    checks: int,
-    memory: Mapping[str, Memory],
-    *,
-    form_base: str | None,
-    dead_after: int,
-) -> str:
-    text = report.markdown(found, checks, form_base, dead_after)
-    return f"{MARKER}\n{text}\n{texts.both('audit-closed-note')}\n\n{state.dump(memory)}\n"
+def body(report: str, memory: Mapping[str, Memory]) -> str:
+    """The issue's text: the marker, the report (`report.markdown`), a note, the hidden memory."""
+    return f"{MARKER}\n{report}\n{texts.both('audit-closed-note')}\n\n{state.dump(memory)}\n"
 
 
 def plan(
