@@ -129,23 +129,17 @@ class Bot:
 
     # -- one submission
 
-    def handle(
-        self,
-        sub: Submission,
-        *,
-        pull: PullRequest | None = None,
-        looked_up: bool = False,
-        fresh: bool = False,
-    ) -> Result:
-        """Bring the issue's pull request and comment in line with the issue as it is now."""
+    def handle(self, sub: Submission, *, pull: PullRequest | None = None, fresh: bool = False) -> Result:
+        """Bring the issue's pull request and comment in line with the issue as it is now (`pull`: its
+        pull request, when the caller has it already)."""
         if not fresh and (self.rerun or self.base().sha != self.event_sha):
             sub, fresh = self.current(sub.number), True
         for _ in range(MAX_ROUNDS):
-            step = self._sync(sub, pull, looked_up)
+            step = self._sync(sub, pull)
             if step.wrote or not fresh:  # check that what was written is still what the issue says
                 now = self.current(sub.number)
                 if not now.same(sub) or self._base_moved(step):
-                    sub, pull, looked_up, fresh = now, None, False, True
+                    sub, pull, fresh = now, None, True
                     continue
                 sub, fresh = now, True
             self._answer(sub, step, labels_known=fresh)
@@ -166,21 +160,27 @@ class Bot:
         self._base = None
         return True
 
-    def _sync(self, sub: Submission, pull: PullRequest | None, looked_up: bool) -> Step:
+    def _sync(self, sub: Submission, pull: PullRequest | None) -> Step:
         """Write the branch and pull request the submission calls for (nothing if they are right)."""
         base = self.base()
-        publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base, budget=self.budget)
         branch = f"{BRANCH_PREFIX}{sub.number}"
+        publisher = GitHubPublisher(
+            self.repo,
+            base_branch=self.base_branch,
+            base=base,
+            budget=self.budget,
+            pulls={branch: pull} if pull is not None else None,
+        )
         if sub.gone:
-            return self._close_for_gone_issue(sub, publisher, branch, pull, looked_up)
+            return self._close_for_gone_issue(sub, publisher, branch)
         if not sub.open:
-            closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
+            closed, wrote = publisher.bot_closed_pull(branch)
             comment = messages.comment("withdrawn", closed_pull=f"#{closed.number}") if closed else None
             return Step(Result(sub.number, "withdrawn"), comment, wrote=wrote)
         snapshot = self.snapshot(base.sha)
-        outcome, basis, pull, looked_up = self._plan(sub, snapshot, publisher, branch, pull, looked_up)
+        outcome, basis = self._plan(sub, snapshot, publisher, branch)
         if errors(outcome.problems):
-            closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
+            closed, wrote = publisher.bot_closed_pull(branch)
             closed_ref = f"#{closed.number}" if closed is not None else None
             if any(p.code == pipeline.NOT_A_FORM for p in outcome.problems):
                 form = "update" if UPDATE.label in sub.labels and NEW.label not in sub.labels else "new"
@@ -205,7 +205,7 @@ class Bot:
             identity=identity(outcome),
         )
         try:
-            published = publisher.publish(proposal, pull, looked_up=looked_up)
+            published = publisher.publish(proposal)
         except BranchTaken:
             return Step(Result(sub.number, "branch-taken"), messages.comment("branch-taken", branch=branch))
         except ClosedByMaintainer as exc:
@@ -225,28 +225,20 @@ class Bot:
         return Step(result, comment, needs_changes=False, wrote=published.wrote_branch, pull=published)
 
     def _plan(
-        self,
-        sub: Submission,
-        snapshot: Snapshot,
-        publisher: GitHubPublisher,
-        branch: str,
-        pull: PullRequest | None,
-        looked_up: bool,
-    ) -> tuple[pipeline.Outcome, messages.Basis | None, PullRequest | None, bool]:
+        self, sub: Submission, snapshot: Snapshot, publisher: GitHubPublisher, branch: str
+    ) -> tuple[pipeline.Outcome, messages.Basis | None]:
         """Plan the request by the form its body was written with (a form label mixed up by hand does
         not change what was asked). An update or removal is checked against the basis recorded in its
-        pull request's description (looked up here: the lookup publishing would make anyway): a field
+        pull request's description (looked up here, once: publishing uses the same lookup): a field
         changed meanwhile is a conflict until the contributor, shown it in the comment, edits the issue.
         Returns the basis to record."""
         if not update.is_update(sub.body, snapshot):
-            outcome = pipeline.plan_submission(sub.body, snapshot, self.now, self.layout, self.links)
-            return outcome, None, pull, looked_up
-        if not looked_up:
-            pull, looked_up = publisher.find_pull(branch), True
+            return pipeline.plan_submission(sub.body, snapshot, self.now, self.layout, self.links), None
+        pull = publisher.pull_for(branch)
         stored = None
         if pull is not None and pull.merged_at is None:
             stored = messages.read_basis(messages.section_text(pull.body or "") or "")
-            if stored is None and pull is not None:  # a person edited the hidden line away
+            if stored is None:  # a person edited the hidden line away
                 stored = self._basis_from_branch(sub.body, snapshot, pull)
         digest = messages.body_digest(sub.body)
         recorded = None
@@ -258,7 +250,7 @@ class Bot:
             if shown is not None and shown.body != digest and shown.entry == entry_of(outcome):
                 recorded = dataclasses.replace(recorded, confirmed=shown.fields)
                 outcome = self._plan_update(sub.body, snapshot, recorded)
-        return outcome, messages.Basis(digest, outcome.basis, entry_of(outcome)), pull, looked_up
+        return outcome, messages.Basis(digest, outcome.basis, entry_of(outcome))
 
     def _basis_from_branch(self, body: str, snapshot: Snapshot, pull: PullRequest) -> messages.Basis | None:
         """The basis of a pull request whose description lost it: the request planned on the data its
@@ -289,17 +281,9 @@ class Bot:
         mine = own_comments(self.repo.get_issue(number), self.login)
         return messages.read_basis(mine[0].body or "", messages.CONFLICT_MARKER) if mine else None
 
-    def _close_for_gone_issue(
-        self,
-        sub: Submission,
-        publisher: GitHubPublisher,
-        branch: str,
-        pull: PullRequest | None,
-        looked_up: bool,
-    ) -> Step:
+    def _close_for_gone_issue(self, sub: Submission, publisher: GitHubPublisher, branch: str) -> Step:
         """The issue was deleted or transferred: close its bot pull request with a note on it."""
-        if not looked_up:
-            pull = publisher.find_pull(branch, "open")
+        pull = publisher.pull_for(branch)
         if pull is None or pull.state != "open":
             return Step(Result(sub.number, "issue-gone"))
         close_as_bot(pull)
@@ -356,7 +340,7 @@ class Bot:
         for number, pull in pulls:
             try:
                 sub = listed.get(number) or self.current(number)
-                results.append(self.handle(sub, pull=pull, looked_up=True, fresh=True))
+                results.append(self.handle(sub, pull=pull, fresh=True))
             except RateLimited:
                 raise
             except (GithubException, BotError, requests.RequestException) as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from github import GithubException, UnknownObjectException
@@ -88,27 +89,40 @@ class PullOutcome:
 
 
 class GitHubPublisher:
-    """Propose changes as a pull request from a branch into `base_branch`, on top of `base`."""
+    """Propose changes as a pull request from a branch into `base_branch`, on top of `base`. `pulls` are
+    the pull requests of branches the caller already knows (refresh lists them); the others are looked
+    up once each (`pull_for`)."""
 
-    def __init__(self, repo: Repository, *, base_branch: str, base: Base, budget: WaitBudget) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        base_branch: str,
+        base: Base,
+        budget: WaitBudget,
+        pulls: Mapping[str, PullRequest] | None = None,
+    ) -> None:
         self.repo = repo
         self.base_branch = base_branch
         self.base = base
         self.budget = budget
+        self._pulls: dict[str, PullRequest | None] = dict(pulls or {})
 
-    def publish(
-        self, proposal: Proposal, pull: PullRequest | None, *, looked_up: bool = False
-    ) -> PullOutcome:
+    def pull_for(self, branch: str) -> PullRequest | None:
+        """The branch's pull request (`find_pull`), looked up at most once."""
+        if branch not in self._pulls:
+            self._pulls[branch] = self.find_pull(branch)
+        return self._pulls[branch]
+
+    def publish(self, proposal: Proposal) -> PullOutcome:
         """Create or update the branch and its pull request; send nothing when both are already right.
 
-        `pull` is the branch's pull request if the caller already has it (`looked_up`), else it is found.
         The pull request is looked at first, so that nothing is pushed under a pull request a
         maintainer closed, and one the bot closed is reopened before its branch moves (GitHub refuses
         to reopen a pull request whose branch was force-pushed while it was closed).
         """
         wanted = fingerprint(self.base.sha, proposal)
-        if not looked_up:
-            pull = self.find_pull(proposal.branch)
+        pull = self.pull_for(proposal.branch)
         if pull is not None and pull.merged_at is not None:
             pull = None
         if pull is not None and pull.state == "closed" and not closed_by_bot(pull):
@@ -269,14 +283,11 @@ class GitHubPublisher:
                 raise
             return existing  # an earlier attempt had created it
 
-    def bot_closed_pull(
-        self, branch: str, pull: PullRequest | None, *, looked_up: bool
-    ) -> tuple[PullRequest | None, bool]:
+    def bot_closed_pull(self, branch: str) -> tuple[PullRequest | None, bool]:
         """The branch's pull request if the bot closed it (now or earlier), closing it first if open;
         and whether it closed it now. One that is open although the bot closed it was reopened by a
         maintainer (the bot's own reopening rewrites its section, marker and all): it stays open."""
-        if not looked_up:
-            pull = self.find_pull(branch)
+        pull = self.pull_for(branch)
         if pull is None or pull.merged_at is not None:
             return None, False
         if pull.state == "open":
