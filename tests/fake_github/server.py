@@ -320,10 +320,6 @@ class FakeGitHub(Loopback):
             )
             return number
 
-    def label_issue(self, number: int, *labels: str) -> None:
-        with self._lock:
-            self.state.add_labels(number, labels)
-
     def deny_pull_creation(self, denied: bool = True) -> None:
         """Answer POST /pulls with GitHub's 403 for "Allow GitHub Actions to create pull requests" off."""
         with self._lock:
