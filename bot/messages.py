@@ -1,5 +1,7 @@
 """Texts the bot writes on GitHub: its issue comment and its section of the pull request description
-(jinja2), and the job's annotations and summary lines (`notice`, from the catalog)."""
+(jinja2), titles and commit messages, the job's annotations and summary lines (`notice`, from the
+catalog); contributor text in them defanged (`defang`); and the hidden parts it reads back: its
+section's markers (with the digest of the title it gave) and the basis an update was checked against."""
 
 from __future__ import annotations
 

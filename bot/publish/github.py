@@ -1,4 +1,6 @@
-"""Publish to GitHub through the Git Data API and a pull request (PyGithub).
+"""Publish to GitHub through the Git Data API and a pull request (PyGithub). Also two reads: the default
+branch's head and tree a commit is built on (`fetch_base`), and a file at a commit (`read_file`, for the
+bot's files when the branch moved on).
 
 One atomic commit per proposal: a tree with inline content on the base commit's tree, a commit
 (no author given, so GitHub attributes and signs it), then the branch ref is created or force-moved.
