@@ -12,7 +12,6 @@ current body on the current base, and any later edit starts a new job (see READM
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,11 +25,12 @@ from github.Repository import Repository
 from bot import actions_env, messages, pipeline, update
 from bot.form import NEW, UPDATE, parse_form
 from bot.github_client import RateLimited, WaitBudget, create_checked
-from bot.github_comments import own_comments, upsert_comment
+from bot.github_comments import upsert_comment
 from bot.github_submission import Submission, gone, is_pull, submission_from_issue
+from bot.github_update import UpdatePlanner, conflicts, entry_of
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors, warnings
-from bot.publish import BranchTaken, Proposal, bot_fingerprint
+from bot.publish import BranchTaken, Proposal
 from bot.publish.github import (
     Base,
     ClosedByMaintainer,
@@ -96,6 +96,7 @@ class Bot:
         self.rerun = rerun
         self.links = links
         self.refreshing = False
+        self.updates = UpdatePlanner(repo, layout, now, links, login)
         self._snapshots = {event_sha: snapshot}
         self._base: Base | None = None
 
@@ -228,58 +229,12 @@ class Bot:
         self, sub: Submission, snapshot: Snapshot, publisher: GitHubPublisher, branch: str
     ) -> tuple[pipeline.Outcome, messages.Basis | None]:
         """Plan the request by the form its body was written with (a form label mixed up by hand does
-        not change what was asked). An update or removal is checked against the basis recorded in its
-        pull request's description (looked up here, once: publishing uses the same lookup): a field
-        changed meanwhile is a conflict until the contributor, shown it in the comment, edits the issue.
-        Returns the basis to record."""
+        not change what was asked), and the basis to record. An update or removal is checked against the
+        basis recorded in its pull request (`github_update`; the pull request is looked up here, once:
+        publishing uses the same lookup)."""
         if not update.is_update(sub.body, snapshot):
             return pipeline.plan_submission(sub.body, snapshot, self.now, self.layout, self.links), None
-        pull = publisher.pull_for(branch)
-        stored = None
-        if pull is not None and pull.merged_at is None:
-            stored = messages.read_basis(messages.section_text(pull.body or "") or "")
-            if stored is None:  # a person edited the hidden line away
-                stored = self._basis_from_branch(sub.body, snapshot, pull)
-        digest = messages.body_digest(sub.body)
-        recorded = None
-        if stored is not None:
-            recorded = update.Recorded(stored.fields, stored.entry, edited=stored.body != digest)
-        outcome = self._plan_update(sub.body, snapshot, recorded)
-        if recorded is not None and recorded.edited and conflicts(outcome):
-            shown = self._conflicts_shown(sub.number)  # rare: one more read, for the confirmation
-            if shown is not None and shown.body != digest and shown.entry == entry_of(outcome):
-                recorded = dataclasses.replace(recorded, confirmed=shown.fields)
-                outcome = self._plan_update(sub.body, snapshot, recorded)
-        return outcome, messages.Basis(digest, outcome.basis, entry_of(outcome))
-
-    def _basis_from_branch(self, body: str, snapshot: Snapshot, pull: PullRequest) -> messages.Basis | None:
-        """The basis of a pull request whose description lost it: the request planned on the data its
-        branch's bot commit was made on (two reads). The body it was made for is unknown, so it counts
-        as edited since: a conflict is held back until the contributor, shown it, edits the issue."""
-        try:
-            commit = self.repo.get_git_commit(pull.head.sha)
-        except UnknownObjectException:  # collected after its branch was deleted
-            return None
-        if bot_fingerprint(commit.message) is None or not commit.parents:
-            return None
-        data = read_file(self.repo, self.layout.data, commit.parents[0].sha)
-        if data is None:
-            return None
-        try:
-            then = self._plan_update(body, dataclasses.replace(snapshot, data=data), None)
-        except BotError:  # that data cannot be read any more: no basis to go on
-            return None
-        return messages.Basis("", then.basis, entry_of(then)) if then.basis else None
-
-    def _plan_update(
-        self, body: str, snapshot: Snapshot, recorded: update.Recorded | None
-    ) -> pipeline.Outcome:
-        return update.plan_update(body, snapshot, self.now, self.layout, links=self.links, recorded=recorded)
-
-    def _conflicts_shown(self, number: int) -> messages.Basis | None:
-        """The conflicts the bot's comment on the issue shows (hidden in it), if it shows any."""
-        mine = own_comments(self.repo.get_issue(number), self.login)
-        return messages.read_basis(mine[0].body or "", messages.CONFLICT_MARKER) if mine else None
+        return self.updates.plan(sub.number, sub.body, snapshot, publisher.pull_for(branch))
 
     def _close_for_gone_issue(self, sub: Submission, publisher: GitHubPublisher, branch: str) -> Step:
         """The issue was deleted or transferred: close its bot pull request with a note on it."""
@@ -364,20 +319,6 @@ def identity(outcome: pipeline.Outcome) -> str:
     """What a proposal is made of: the change and the warnings shown with it (what the pull request's
     section and the comment say), not when it was made."""
     return outcome.identity + "\0" + "\0".join(sorted(p.message for p in warnings(outcome.problems)))
-
-
-def conflicts(outcome: pipeline.Outcome) -> dict[str, str]:
-    """The fields changed meanwhile that an update or removal is held back for, at their values now."""
-    before = outcome.before or {}
-    return {
-        p.field: before.get(p.field, "")
-        for p in outcome.problems
-        if p.code in update.CONFLICTS and p.field is not None
-    }
-
-
-def entry_of(outcome: pipeline.Outcome) -> str | None:
-    return (outcome.before or {}).get("id")
 
 
 def describe(exc: Exception) -> str:
