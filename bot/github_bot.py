@@ -26,7 +26,7 @@ from bot import actions_env, messages, pipeline, update
 from bot.form import NEW, UPDATE, parse_form
 from bot.github_client import RateLimited, WaitBudget, create_checked
 from bot.github_comments import upsert_comment
-from bot.github_submission import Submission, gone, is_pull, submission_from_issue
+from bot.github_submission import NEEDS_CHANGES, Submission, gone, is_pull, submission_from_issue
 from bot.github_update import UpdatePlanner, conflicts, entry_of
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors, warnings
@@ -256,21 +256,21 @@ class Bot:
     def _label(self, issue: Issue, labels: tuple[str, ...], *, present: bool, known: bool) -> None:
         """Add or remove needs-changes. Labels from a payload may predate the bot's own change, so a
         write they suggest is first confirmed against the issue as it is now (one GET, only then)."""
-        if (messages.NEEDS_CHANGES in labels) == present:
+        if (NEEDS_CHANGES in labels) == present:
             return
-        if not known and (messages.NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
+        if not known and (NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
             return
         if present:  # the documented body is an object; PyGithub's add_to_labels sends a bare array
             create_checked(
                 lambda: issue.requester.requestJsonAndCheck(
-                    "POST", f"{issue.url}/labels", input={"labels": [messages.NEEDS_CHANGES]}
+                    "POST", f"{issue.url}/labels", input={"labels": [NEEDS_CHANGES]}
                 ),
                 lambda: None,  # adding a label twice is harmless
                 self.budget,
             )
             return
         try:
-            issue.remove_from_labels(messages.NEEDS_CHANGES)
+            issue.remove_from_labels(NEEDS_CHANGES)
         except GithubException as exc:
             if exc.status != 404:
                 raise

@@ -18,6 +18,8 @@ FORM_LABELS = (NEW.label, UPDATE.label)
 """The labels of the issue forms the bot answers (each form's `labels:`), in the order its comments name
 them; a new form adds its label here (and to the condition in .github/workflows/new-model.yml, which a
 test checks)."""
+NEEDS_CHANGES = "needs-changes"
+"""The label the bot puts on a submission it cannot accept yet (and takes off again)."""
 HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "unlabeled", "closed", "deleted", "transferred")
 
 

@@ -20,7 +20,6 @@ SECTION_START = "<!-- leaderboard-bot:start -->"
 SECTION_END = re.compile(r"<!-- leaderboard-bot:end(?: title=([0-9a-f]{16}))? -->")
 """The bot owns the part of a pull request's description between these markers; the end marker carries
 a digest of the title the bot last gave the pull request, so a title a maintainer changed is left alone."""
-NEEDS_CHANGES = "needs-changes"
 
 
 MAX_BODY = 60_000
