@@ -79,7 +79,6 @@ class Bot:
         base_branch: str,
         event_sha: str,
         now: dt.datetime,
-        form_url: str,
         login: str = actions_env.ACTIONS_BOT,
         budget: WaitBudget | None = None,
         rerun: bool = False,
@@ -90,7 +89,6 @@ class Bot:
         self.base_branch = base_branch
         self.event_sha = event_sha
         self.now = now
-        self.form_url = form_url
         self.login = login
         self.budget = budget or WaitBudget()
         self.rerun = rerun
@@ -185,7 +183,7 @@ class Bot:
             closed_ref = f"#{closed.number}" if closed is not None else None
             if any(p.code == pipeline.NOT_A_FORM for p in outcome.problems):
                 form = "update" if UPDATE.label in sub.labels and NEW.label not in sub.labels else "new"
-                form_url = self.links.form(self.layout.update_form) if form == "update" else self.form_url
+                form_url = self.links.form(self.layout.update_form if form == "update" else self.layout.form)
                 comment = messages.comment("not-a-form", form_url=form_url, closed_pull=closed_ref, form=form)
                 return Step(Result(sub.number, "not-a-form"), comment, wrote=wrote)
             shown = conflicts(outcome)

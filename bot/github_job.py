@@ -35,7 +35,6 @@ def main(
         event_sha=env.sha,
         now=now,
         rerun=env.run_attempt > 1,
-        form_url=f"{env.server_url}/{env.repository}/issues/new?template={os.path.basename(LAYOUT.form)}",
         login=env.bot_login,
         budget=budget,
         links=pipeline.Links(
