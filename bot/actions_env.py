@@ -20,7 +20,8 @@ REQUIRED = ("GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY", "GITH
 ACTIONS_BOT = "github-actions[bot]"
 """The account GitHub shows for everything done with a workflow's GITHUB_TOKEN."""
 DEFAULT_MAX_WAIT = 300
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
+LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
+"""A GitHub account's login, or an app's bot account (`<app-slug>[bot]`)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def read_environment(environ: Mapping[str, str]) -> Environment:
     except (OSError, ValueError) as exc:
         raise BotError("event-unreadable", detail=str(exc)) from None
     login = environ.get("LEADERBOARD_BOT_LOGIN") or ACTIONS_BOT
-    if not _LOGIN.match(login):
+    if not LOGIN.match(login):
         raise BotError("bad-login", login=repr(login))
     wait = environ.get("LEADERBOARD_MAX_WAIT") or str(DEFAULT_MAX_WAIT)
     if not wait.isdigit():

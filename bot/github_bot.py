@@ -12,7 +12,6 @@ current body on the current base, and any later edit starts a new job (see READM
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,11 +25,12 @@ from github.Repository import Repository
 from bot import actions_env, messages, pipeline, update
 from bot.form import NEW, UPDATE, parse_form
 from bot.github_client import RateLimited, WaitBudget, create_checked
-from bot.github_comments import own_comments, upsert_comment
-from bot.github_submission import Submission, gone, is_pull, submission_from_issue
+from bot.github_comments import upsert_comment
+from bot.github_submission import NEEDS_CHANGES, Submission, gone, is_pull, submission_from_issue
+from bot.github_update import UpdatePlanner, conflicts, entry_of
 from bot.layout import Layout, Snapshot, read_snapshot
 from bot.model import BotError, errors, warnings
-from bot.publish import BranchTaken, Proposal, bot_fingerprint
+from bot.publish import BranchTaken, Proposal
 from bot.publish.github import (
     Base,
     ClosedByMaintainer,
@@ -79,7 +79,6 @@ class Bot:
         base_branch: str,
         event_sha: str,
         now: dt.datetime,
-        form_url: str,
         login: str = actions_env.ACTIONS_BOT,
         budget: WaitBudget | None = None,
         rerun: bool = False,
@@ -90,12 +89,12 @@ class Bot:
         self.base_branch = base_branch
         self.event_sha = event_sha
         self.now = now
-        self.form_url = form_url
         self.login = login
         self.budget = budget or WaitBudget()
         self.rerun = rerun
         self.links = links
         self.refreshing = False
+        self.updates = UpdatePlanner(repo, layout, now, links, login)
         self._snapshots = {event_sha: snapshot}
         self._base: Base | None = None
 
@@ -129,23 +128,17 @@ class Bot:
 
     # -- one submission
 
-    def handle(
-        self,
-        sub: Submission,
-        *,
-        pull: PullRequest | None = None,
-        looked_up: bool = False,
-        fresh: bool = False,
-    ) -> Result:
-        """Bring the issue's pull request and comment in line with the issue as it is now."""
+    def handle(self, sub: Submission, *, pull: PullRequest | None = None, fresh: bool = False) -> Result:
+        """Bring the issue's pull request and comment in line with the issue as it is now (`pull`: its
+        pull request, when the caller has it already)."""
         if not fresh and (self.rerun or self.base().sha != self.event_sha):
             sub, fresh = self.current(sub.number), True
         for _ in range(MAX_ROUNDS):
-            step = self._sync(sub, pull, looked_up)
+            step = self._sync(sub, pull)
             if step.wrote or not fresh:  # check that what was written is still what the issue says
                 now = self.current(sub.number)
                 if not now.same(sub) or self._base_moved(step):
-                    sub, pull, looked_up, fresh = now, None, False, True
+                    sub, pull, fresh = now, None, True
                     continue
                 sub, fresh = now, True
             self._answer(sub, step, labels_known=fresh)
@@ -166,25 +159,31 @@ class Bot:
         self._base = None
         return True
 
-    def _sync(self, sub: Submission, pull: PullRequest | None, looked_up: bool) -> Step:
+    def _sync(self, sub: Submission, pull: PullRequest | None) -> Step:
         """Write the branch and pull request the submission calls for (nothing if they are right)."""
         base = self.base()
-        publisher = GitHubPublisher(self.repo, base_branch=self.base_branch, base=base, budget=self.budget)
         branch = f"{BRANCH_PREFIX}{sub.number}"
+        publisher = GitHubPublisher(
+            self.repo,
+            base_branch=self.base_branch,
+            base=base,
+            budget=self.budget,
+            pulls={branch: pull} if pull is not None else None,
+        )
         if sub.gone:
-            return self._close_for_gone_issue(sub, publisher, branch, pull, looked_up)
+            return self._close_for_gone_issue(sub, publisher, branch)
         if not sub.open:
-            closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
+            closed, wrote = publisher.bot_closed_pull(branch)
             comment = messages.comment("withdrawn", closed_pull=f"#{closed.number}") if closed else None
             return Step(Result(sub.number, "withdrawn"), comment, wrote=wrote)
         snapshot = self.snapshot(base.sha)
-        outcome, basis, pull, looked_up = self._plan(sub, snapshot, publisher, branch, pull, looked_up)
+        outcome, basis = self._plan(sub, snapshot, publisher, branch)
         if errors(outcome.problems):
-            closed, wrote = publisher.bot_closed_pull(branch, pull, looked_up=looked_up)
+            closed, wrote = publisher.bot_closed_pull(branch)
             closed_ref = f"#{closed.number}" if closed is not None else None
             if any(p.code == pipeline.NOT_A_FORM for p in outcome.problems):
                 form = "update" if UPDATE.label in sub.labels and NEW.label not in sub.labels else "new"
-                form_url = self.links.form(self.layout.update_form) if form == "update" else self.form_url
+                form_url = self.links.form(self.layout.update_form if form == "update" else self.layout.form)
                 comment = messages.comment("not-a-form", form_url=form_url, closed_pull=closed_ref, form=form)
                 return Step(Result(sub.number, "not-a-form"), comment, wrote=wrote)
             shown = conflicts(outcome)
@@ -205,101 +204,39 @@ class Bot:
             identity=identity(outcome),
         )
         try:
-            published = publisher.publish(proposal, pull, looked_up=looked_up)
+            published = publisher.publish(proposal)
         except BranchTaken:
             return Step(Result(sub.number, "branch-taken"), messages.comment("branch-taken", branch=branch))
         except ClosedByMaintainer as exc:
             comment = messages.comment("closed-by-maintainer", message=str(exc))
             return Step(Result(sub.number, "closed-by-maintainer"), comment)
-        result = Result(sub.number, "accepted", published.published.location)
+        result = Result(sub.number, "accepted", published.pull.html_url)
         unchanged = not (published.submission_changed or published.created_pull or published.reopened)
         if self.refreshing and unchanged:  # same submission on a new base: the comment still holds
             return Step(result, wrote=published.wrote_branch, pull=published)
         comment = messages.comment(
             "accepted",
             problems=outcome.problems,
-            pull_url=published.published.location,
+            pull_url=published.pull.html_url,
             preview=messages.outcome_preview(outcome, labels),
             kind=outcome.kind,
         )
         return Step(result, comment, needs_changes=False, wrote=published.wrote_branch, pull=published)
 
     def _plan(
-        self,
-        sub: Submission,
-        snapshot: Snapshot,
-        publisher: GitHubPublisher,
-        branch: str,
-        pull: PullRequest | None,
-        looked_up: bool,
-    ) -> tuple[pipeline.Outcome, messages.Basis | None, PullRequest | None, bool]:
+        self, sub: Submission, snapshot: Snapshot, publisher: GitHubPublisher, branch: str
+    ) -> tuple[pipeline.Outcome, messages.Basis | None]:
         """Plan the request by the form its body was written with (a form label mixed up by hand does
-        not change what was asked). An update or removal is checked against the basis recorded in its
-        pull request's description (looked up here: the lookup publishing would make anyway): a field
-        changed meanwhile is a conflict until the contributor, shown it in the comment, edits the issue.
-        Returns the basis to record."""
+        not change what was asked), and the basis to record. An update or removal is checked against the
+        basis recorded in its pull request (`github_update`; the pull request is looked up here, once:
+        publishing uses the same lookup)."""
         if not update.is_update(sub.body, snapshot):
-            outcome = pipeline.plan_submission(sub.body, snapshot, self.now, self.layout, self.links)
-            return outcome, None, pull, looked_up
-        if not looked_up:
-            pull, looked_up = publisher.find_pull(branch), True
-        stored = None
-        if pull is not None and pull.merged_at is None:
-            stored = messages.read_basis(messages.section_text(pull.body or "") or "")
-            if stored is None and pull is not None:  # a person edited the hidden line away
-                stored = self._basis_from_branch(sub.body, snapshot, pull)
-        digest = messages.body_digest(sub.body)
-        recorded = None
-        if stored is not None:
-            recorded = update.Recorded(stored.fields, stored.entry, edited=stored.body != digest)
-        outcome = self._plan_update(sub.body, snapshot, recorded)
-        if recorded is not None and recorded.edited and conflicts(outcome):
-            shown = self._conflicts_shown(sub.number)  # rare: one more read, for the confirmation
-            if shown is not None and shown.body != digest and shown.entry == entry_of(outcome):
-                recorded = dataclasses.replace(recorded, confirmed=shown.fields)
-                outcome = self._plan_update(sub.body, snapshot, recorded)
-        return outcome, messages.Basis(digest, outcome.basis, entry_of(outcome)), pull, looked_up
+            return pipeline.plan_submission(sub.body, snapshot, self.now, self.layout, self.links), None
+        return self.updates.plan(sub.number, sub.body, snapshot, publisher.pull_for(branch))
 
-    def _basis_from_branch(self, body: str, snapshot: Snapshot, pull: PullRequest) -> messages.Basis | None:
-        """The basis of a pull request whose description lost it: the request planned on the data its
-        branch's bot commit was made on (two reads). The body it was made for is unknown, so it counts
-        as edited since: a conflict is held back until the contributor, shown it, edits the issue."""
-        try:
-            commit = self.repo.get_git_commit(pull.head.sha)
-        except UnknownObjectException:  # collected after its branch was deleted
-            return None
-        if bot_fingerprint(commit.message) is None or not commit.parents:
-            return None
-        data = read_file(self.repo, self.layout.data, commit.parents[0].sha)
-        if data is None:
-            return None
-        try:
-            then = self._plan_update(body, dataclasses.replace(snapshot, data=data), None)
-        except BotError:  # that data cannot be read any more: no basis to go on
-            return None
-        return messages.Basis("", then.basis, entry_of(then)) if then.basis else None
-
-    def _plan_update(
-        self, body: str, snapshot: Snapshot, recorded: update.Recorded | None
-    ) -> pipeline.Outcome:
-        return update.plan_update(body, snapshot, self.now, self.layout, links=self.links, recorded=recorded)
-
-    def _conflicts_shown(self, number: int) -> messages.Basis | None:
-        """The conflicts the bot's comment on the issue shows (hidden in it), if it shows any."""
-        mine = own_comments(self.repo.get_issue(number), self.login)
-        return messages.read_basis(mine[0].body or "", messages.CONFLICT_MARKER) if mine else None
-
-    def _close_for_gone_issue(
-        self,
-        sub: Submission,
-        publisher: GitHubPublisher,
-        branch: str,
-        pull: PullRequest | None,
-        looked_up: bool,
-    ) -> Step:
+    def _close_for_gone_issue(self, sub: Submission, publisher: GitHubPublisher, branch: str) -> Step:
         """The issue was deleted or transferred: close its bot pull request with a note on it."""
-        if not looked_up:
-            pull = publisher.find_pull(branch, "open")
+        pull = publisher.pull_for(branch)
         if pull is None or pull.state != "open":
             return Step(Result(sub.number, "issue-gone"))
         close_as_bot(pull)
@@ -317,21 +254,21 @@ class Bot:
     def _label(self, issue: Issue, labels: tuple[str, ...], *, present: bool, known: bool) -> None:
         """Add or remove needs-changes. Labels from a payload may predate the bot's own change, so a
         write they suggest is first confirmed against the issue as it is now (one GET, only then)."""
-        if (messages.NEEDS_CHANGES in labels) == present:
+        if (NEEDS_CHANGES in labels) == present:
             return
-        if not known and (messages.NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
+        if not known and (NEEDS_CHANGES in {label.name for label in issue.labels}) == present:
             return
         if present:  # the documented body is an object; PyGithub's add_to_labels sends a bare array
             create_checked(
                 lambda: issue.requester.requestJsonAndCheck(
-                    "POST", f"{issue.url}/labels", input={"labels": [messages.NEEDS_CHANGES]}
+                    "POST", f"{issue.url}/labels", input={"labels": [NEEDS_CHANGES]}
                 ),
                 lambda: None,  # adding a label twice is harmless
                 self.budget,
             )
             return
         try:
-            issue.remove_from_labels(messages.NEEDS_CHANGES)
+            issue.remove_from_labels(NEEDS_CHANGES)
         except GithubException as exc:
             if exc.status != 404:
                 raise
@@ -356,7 +293,7 @@ class Bot:
         for number, pull in pulls:
             try:
                 sub = listed.get(number) or self.current(number)
-                results.append(self.handle(sub, pull=pull, looked_up=True, fresh=True))
+                results.append(self.handle(sub, pull=pull, fresh=True))
             except RateLimited:
                 raise
             except (GithubException, BotError, requests.RequestException) as exc:
@@ -380,20 +317,6 @@ def identity(outcome: pipeline.Outcome) -> str:
     """What a proposal is made of: the change and the warnings shown with it (what the pull request's
     section and the comment say), not when it was made."""
     return outcome.identity + "\0" + "\0".join(sorted(p.message for p in warnings(outcome.problems)))
-
-
-def conflicts(outcome: pipeline.Outcome) -> dict[str, str]:
-    """The fields changed meanwhile that an update or removal is held back for, at their values now."""
-    before = outcome.before or {}
-    return {
-        p.field: before.get(p.field, "")
-        for p in outcome.problems
-        if p.code in update.CONFLICTS and p.field is not None
-    }
-
-
-def entry_of(outcome: pipeline.Outcome) -> str | None:
-    return (outcome.before or {}).get("id")
 
 
 def describe(exc: Exception) -> str:

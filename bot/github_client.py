@@ -5,7 +5,8 @@ Re-sending a GET, PATCH, PUT or DELETE is harmless (they set state), so the tran
 A POST creates something: the transport never re-sends one; `create_checked` does, and only after
 looking whether the first attempt took effect (the caller says how to look). Every wait (rate limits,
 Retry-After, back-off) is charged to one `WaitBudget` per job; a wait that would exceed it raises
-`RateLimited` at once instead of sleeping into the job's `timeout-minutes`.
+`RateLimited` at once instead of sleeping into the job's `timeout-minutes`. `from_environment` makes
+the client a job (the bot's or the audit's) uses, from the Actions environment and `Options`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import requests
 from github import Auth, Consts, Github, GithubException, GithubRetry
 from urllib3.response import BaseHTTPResponse
 
-from bot.actions_env import DEFAULT_MAX_WAIT
+from bot.actions_env import DEFAULT_MAX_WAIT, Environment
 from bot.model import BotError
 
 T = TypeVar("T")
@@ -77,6 +78,32 @@ class RetryPolicy(GithubRetry):
     def sleep(self, response: BaseHTTPResponse | None = None) -> None:
         after = self.get_retry_after(response) if response and self.respect_retry_after_header else None
         self.budget.wait(after if after else self.get_backoff_time())
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the client behaves. The defaults are production's; tests shorten the waits."""
+
+    timeout: int = 30
+    paced: bool = True
+    backoff_factor: float = 1.0
+    settle: float = 5.0
+    sleep: Callable[[float], None] = field(default=time.sleep)
+
+    def budget(self, limit: float) -> WaitBudget:
+        return WaitBudget(
+            limit=limit, backoff_factor=self.backoff_factor, settle=self.settle, sleep=self.sleep
+        )
+
+
+def from_environment(
+    env: Environment, options: Options | None = None, budget: WaitBudget | None = None
+) -> Github:
+    """PyGithub for a job's token and API (the bot's jobs and the audit's), with the retry policy and
+    one wait budget (LEADERBOARD_MAX_WAIT)."""
+    options = options or Options()
+    budget = budget or options.budget(env.max_wait)
+    return connect(env.token, env.api_url, budget, timeout=options.timeout, paced=options.paced)
 
 
 def connect(token: str, api_url: str, budget: WaitBudget, *, timeout: int = 30, paced: bool = True) -> Github:

@@ -1,4 +1,7 @@
-"""The bot's one comment per issue: found by its login and hidden marker, edited in place."""
+"""The bot's one comment per issue: found by its login and hidden marker, edited in place.
+
+`written_by` is how the bot knows anything it wrote on GitHub (its comments, the audit's tracking issue).
+"""
 
 from __future__ import annotations
 
@@ -14,11 +17,16 @@ from bot.github_submission import normalized
 from bot.model import BotError
 
 
+def written_by(item: Issue | IssueComment, login: str, marker: str) -> bool:
+    """Whether the bot wrote `item`: its own login (not any other app's, whose text may carry the same
+    marker) and its hidden marker (not something else the same account wrote). Both are in a listing,
+    so reading them sends no request."""
+    return item.user.login == login and marker in (item.body or "")
+
+
 def own_comments(issue: Issue, login: str) -> list[IssueComment]:
-    """The bot's comments on an issue: by its own login (not any app's) and carrying its marker."""
-    return [
-        c for c in issue.get_comments() if c.user.login == login and messages.COMMENT_MARKER in (c.body or "")
-    ]
+    """The bot's comments on an issue."""
+    return [c for c in issue.get_comments() if written_by(c, login, messages.COMMENT_MARKER)]
 
 
 def upsert_comment(

@@ -1,34 +1,22 @@
-"""`python -m bot action` / `refresh`: the GitHub job (PyGithub is imported only here and in the modules it loads)."""
+"""`python -m bot action` / `refresh`: the GitHub job, from the Actions environment to its outputs, job
+summary and annotations (PyGithub is imported only on this path and by `audit --github`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
 import requests
-from github import Github, GithubException
+from github import GithubException
 
 from bot import actions_env, github_bot, github_client, github_comments, github_submission, messages, pipeline
 from bot.files import WorkingTree
-from bot.github_client import RateLimited, WaitBudget
+from bot.github_client import Options, RateLimited
 from bot.layout import Layout, read_snapshot
 from bot.model import BotError
 
 LAYOUT = Layout()
-
-
-@dataclass(frozen=True)
-class Options:
-    """How the client behaves. The defaults are production's; tests shorten the waits."""
-
-    timeout: int = 30
-    paced: bool = True
-    backoff_factor: float = 1.0
-    settle: float = 5.0
-    sleep: Callable[[float], None] = field(default=time.sleep)
 
 
 def main(
@@ -36,8 +24,8 @@ def main(
 ) -> int:
     options = options or Options()
     env = actions_env.read_environment(os.environ if environ is None else environ)
-    budget = wait_budget(env, options)
-    repo = connect(env, options, budget).get_repo(env.repository)
+    budget = options.budget(env.max_wait)
+    repo = github_client.from_environment(env, options, budget).get_repo(env.repository)
     default_branch = str((env.event.get("repository") or {}).get("default_branch") or "main")
     bot = github_bot.Bot(
         repo,
@@ -47,7 +35,6 @@ def main(
         event_sha=env.sha,
         now=now,
         rerun=env.run_attempt > 1,
-        form_url=f"{env.server_url}/{env.repository}/issues/new?template={os.path.basename(LAYOUT.form)}",
         login=env.bot_login,
         budget=budget,
         links=pipeline.Links(
@@ -106,21 +93,6 @@ def main(
         + "".join(f"| #{r.issue} | {cell(r.state, r.detail)} | {r.pull_url or ''} |\n" for r in results),
     )
     return 1 if failed else 0
-
-
-def wait_budget(env: actions_env.Environment, options: Options) -> WaitBudget:
-    return WaitBudget(
-        limit=env.max_wait, backoff_factor=options.backoff_factor, settle=options.settle, sleep=options.sleep
-    )
-
-
-def connect(
-    env: actions_env.Environment, options: Options | None = None, budget: WaitBudget | None = None
-) -> Github:
-    """PyGithub for the job's token and API, with the bot's retry policy and wait budget."""
-    options = options or Options()
-    budget = budget or wait_budget(env, options)
-    return github_client.connect(env.token, env.api_url, budget, timeout=options.timeout, paced=options.paced)
 
 
 def cell(state: str, detail: str) -> str:

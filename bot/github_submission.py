@@ -5,20 +5,22 @@ Generic over the issue forms: an issue is a submission while it is open and carr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.actions_env import LOGIN
 from bot.form import NEW, UPDATE
 
 if TYPE_CHECKING:
     from github.Issue import Issue
 
-FORM_LABELS = frozenset({NEW.label, UPDATE.label})
-"""The labels of the issue forms the bot answers (each form's `labels:`); a new form adds its label here
-(and to the condition in .github/workflows/new-model.yml, which a test checks)."""
+FORM_LABELS = (NEW.label, UPDATE.label)
+"""The labels of the issue forms the bot answers (each form's `labels:`), in the order its comments name
+them; a new form adds its label here (and to the condition in .github/workflows/new-model.yml, which a
+test checks)."""
+NEEDS_CHANGES = "needs-changes"
+"""The label the bot puts on a submission it cannot accept yet (and takes off again)."""
 HANDLED_ACTIONS = ("opened", "edited", "reopened", "labeled", "unlabeled", "closed", "deleted", "transferred")
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def submission_from_event(event: dict[str, Any]) -> Submission | None:
     if action not in HANDLED_ACTIONS or issue.get("pull_request"):
         return None
     labels = tuple(str(label.get("name", "")) for label in issue.get("labels") or ())
-    is_form = bool(FORM_LABELS.intersection(labels))
+    is_form = is_form_issue(labels)
     if action in ("labeled", "unlabeled") and (event.get("label") or {}).get("name") not in FORM_LABELS:
         return None  # another label, such as the bot's own needs-changes
     if not is_form and action != "unlabeled":
@@ -62,19 +64,27 @@ def submission_from_event(event: dict[str, Any]) -> Submission | None:
     return Submission(number, body, labels, login, open=is_form and action != "closed", comments=comments)
 
 
+def is_form_issue(labels: tuple[str, ...]) -> bool:
+    """Whether an issue's labels make it one the bot answers."""
+    return any(label in FORM_LABELS for label in labels)
+
+
 def author(issue: Any) -> str | None:
     login = (issue.get("user") or {}).get("login") if isinstance(issue, dict) else issue.user.login
-    return login if isinstance(login, str) and _LOGIN.match(login) else None
+    return login if isinstance(login, str) and LOGIN.match(login) else None
 
 
 def normalized(text: str | None) -> str:
+    """A body as the bot compares it with what GitHub gives back: line breaks as LF (a browser saves
+    CRLF) and no surrounding whitespace. One rule for issue bodies (and their digest), comments, pull
+    request sections and the audit's tracking issue, so "changed" means the same everywhere."""
     return (text or "").replace("\r\n", "\n").strip()
 
 
 def submission_from_issue(issue: Issue) -> Submission:
     """The submission an issue (read or listed through the API) is now."""
     labels = tuple(label.name for label in issue.labels)
-    is_submission = not is_pull(issue) and issue.state == "open" and bool(FORM_LABELS & set(labels))
+    is_submission = not is_pull(issue) and issue.state == "open" and is_form_issue(labels)
     return Submission(
         issue.number, issue.body or "", labels, author(issue), is_submission, None, issue.comments
     )

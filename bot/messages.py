@@ -1,5 +1,7 @@
 """Texts the bot writes on GitHub: its issue comment and its section of the pull request description
-(jinja2), and the job's annotations and summary lines (`notice`, from the catalog)."""
+(jinja2), titles and commit messages, the job's annotations and summary lines (`notice`, from the
+catalog); contributor text in them defanged (`defang`); and the hidden parts it reads back: its
+section's markers (with the digest of the title it gave) and the basis an update was checked against."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import catalog, inline, render
-from bot.form import NEW, UPDATE
+from bot.github_submission import FORM_LABELS, normalized
 from bot.model import Problem, Row, Verbatim
 from bot.pipeline import Outcome
 
@@ -18,9 +20,6 @@ SECTION_START = "<!-- leaderboard-bot:start -->"
 SECTION_END = re.compile(r"<!-- leaderboard-bot:end(?: title=([0-9a-f]{16}))? -->")
 """The bot owns the part of a pull request's description between these markers; the end marker carries
 a digest of the title the bot last gave the pull request, so a title a maintainer changed is left alone."""
-NEEDS_CHANGES = "needs-changes"
-FORM_LABELS = (NEW.label, UPDATE.label)
-"""The forms' labels, as the withdrawn comment names them."""
 
 
 MAX_BODY = 60_000
@@ -158,7 +157,6 @@ def pull_body(
     updates), why, and the rows as shown. It depends on the request and the entry only, not on the rest of
     the base (no row position, which every merge before it shifts), so rebuilding on a new base leaves it
     alone. The end marker carries the digest of the title the bot gives (`pull_title`)."""
-    before = outcome.before or {}
     recorded = f"\n{basis_marker(basis)}" if basis is not None else ""
     end = f"\n<!-- leaderboard-bot:end title={title_digest(pull_title(outcome))} -->"
     text = _render(
@@ -170,9 +168,7 @@ def pull_body(
         name=defang(inline.escape(inline.plain(entry_name(outcome)))),
         entry=outcome.row.get("id", ""),
         author=author,
-        changes=defang(field_changes(outcome, labels)),
-        before=defang(outcome.preview(before)) if outcome.before else "",
-        preview=defang(outcome.preview()),
+        preview=defang(rows_shown(outcome, labels)),
         reason=defang(inline.escape(outcome.reason)).replace("\n", "<br>"),
         sources=source_links(outcome.reason),
         warnings=[p for p in safe_problems(outcome.problems) if p.severity == "warning"],
@@ -291,7 +287,7 @@ class Basis:
 def body_digest(body: str) -> str:
     import hashlib
 
-    return hashlib.sha256(body.replace("\r\n", "\n").strip().encode()).hexdigest()[:32]
+    return hashlib.sha256(normalized(body).encode()).hexdigest()[:32]
 
 
 def basis_marker(basis: Basis, marker: str = BASIS_MARKER) -> str:
@@ -330,10 +326,15 @@ def read_basis(text: str, marker: str = BASIS_MARKER) -> Basis | None:
 
 
 def outcome_preview(outcome: Outcome, labels: Mapping[str, str] | None = None) -> str:
-    """The rows as the post will show them: the new row, the removed one, or an update's before and after
-    (after the changed fields, old and new, when the form's `labels` are given)."""
-    if outcome.kind == "remove":
-        return f"**删除 / Removed**\n\n{outcome.preview()}"
+    """What the comment on an accepted request shows: the rows (`rows_shown`), a removal saying so."""
+    shown = rows_shown(outcome, labels)
+    return f"**删除 / Removed**\n\n{shown}" if outcome.kind == "remove" else shown
+
+
+def rows_shown(outcome: Outcome, labels: Mapping[str, str] | None = None) -> str:
+    """The rows as the post will show them, in the comment and the pull request alike: the new row, the
+    removed one, or an update's before and after (after the changed fields, old and new, when the form's
+    `labels` are given)."""
     if outcome.kind != "update" or outcome.before is None:
         return outcome.preview()
     changes = field_changes(outcome, labels) + "\n" if labels else ""

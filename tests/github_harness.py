@@ -12,7 +12,7 @@ from typing import Any
 from fake_github import FakeGitHub, RecordedRequest
 from github import Github
 
-from bot import actions_env, github_job
+from bot import actions_env, github_client, github_job
 from bot.layout import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,9 @@ EXAMPLE = (ROOT / "examples/new-model.md").read_text(encoding="utf-8")
 
 def fast_client(env: actions_env.Environment, timeout: int = 5) -> Github:
     """The bot's client minus PyGithub's politeness delays (1 s between writes) and retry back-off."""
-    return github_job.connect(env, github_job.Options(timeout=timeout, paced=False, backoff_factor=0))
+    return github_client.from_environment(
+        env, github_client.Options(timeout=timeout, paced=False, backoff_factor=0)
+    )
 
 
 def submission(name: str = "Meditron-70B", url: str = "https://github.com/epfLLM/meditron") -> str:
@@ -94,7 +96,7 @@ class Harness:
             "LEADERBOARD_MAX_WAIT": str(self.max_wait),
         }
         start = len(self.fake.requests)
-        options = github_job.Options(
+        options = github_client.Options(
             timeout=self.timeout, paced=False, backoff_factor=0, settle=self.timeout, sleep=self.sleep
         )
         code = github_job.main(command, self.now, environ | self.environ, options)

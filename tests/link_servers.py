@@ -15,8 +15,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
+
+from loopback import Loopback
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Gauge:
             self.now -= 1
 
 
-class HttpServer:
+class HttpServer(Loopback):
     """A threading HTTP server on `host` (any 127.x.y.z) and a free port, counting concurrency
     (its own, and in `shared` across several servers).
 
@@ -109,10 +110,9 @@ class HttpServer:
         self.gauge = Gauge()
         self.shared = shared
         self._lock = threading.Lock()
-        self._server = _Server((host, 0), _Handler)
-        self._server.owner = self  # type: ignore[attr-defined]
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        server = _Server((host, 0), _Handler)
+        server.owner = self  # type: ignore[attr-defined]
+        super().__init__(server)
 
     @property
     def base(self) -> str:
@@ -142,22 +142,6 @@ class HttpServer:
 
     def requests_for(self, path: str) -> list[Seen]:
         return [s for s in self.seen if s.path == path]
-
-    def start(self) -> Self:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
 
 
 class LinkServer(HttpServer):

@@ -6,5 +6,6 @@ as text hidden in the tracking issue), `report` and `texts` (what people read), 
 tracking issue's body and what to do with the issue).
 Edges: `limits` (per-host and global concurrency, waits), `fetch` (one HTTP request with httpx),
 `web`, `github_api`, `hub` (the three kinds of checks), `checker` (runs them all), `issue` (the
-tracking issue through PyGithub), `command` (the CLI and the Actions job).
+tracking issue through PyGithub), `command` (the CLI and the Actions job); `settings` and `options`
+(the knobs and their command-line options, light enough for every command's parser).
 """

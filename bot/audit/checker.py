@@ -63,7 +63,7 @@ async def check_all(
             if resource.kind == "github-user":
                 return await github.account(resource.key)
             if resource.kind == "hub":
-                kind, repo_id = resource.host_path
+                kind, repo_id = resource.hub_repo
                 return await hub.repository(fetcher, endpoints.hub, kind, repo_id)
             return await web.check(fetcher, resource.key)
 

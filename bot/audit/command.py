@@ -101,11 +101,12 @@ def run(
     existing: tracking.Existing | None = None
     memory: dict[str, Memory] | None = {}
     if args.github:
-        from bot import actions_env, github_job
+        from bot import actions_env, github_client
         from bot.audit.issue import Tracker
 
         env = actions_env.read_environment(environ)
-        tracker = Tracker((connect or github_job.connect)(env).get_repo(env.repository), env.bot_login)
+        connect = connect or github_client.from_environment
+        tracker = Tracker(connect(env).get_repo(env.repository), env.bot_login)
         from github import GithubException
 
         try:
@@ -150,9 +151,8 @@ def _publish(
 
     from bot import actions_env
 
-    form_base = f"{env.server_url}/{env.repository}"
-    body = tracking.body(lines, checks, remembered, form_base=form_base, dead_after=dead_after)
-    plan = tracking.plan(existing, body, list(outcomes.values()))
+    summary = report.markdown(lines, checks, f"{env.server_url}/{env.repository}", dead_after)
+    plan = tracking.plan(existing, tracking.body(summary, remembered), list(outcomes.values()))
     try:
         url = tracker.apply(plan)
     except GithubException as exc:
@@ -162,6 +162,5 @@ def _publish(
         actions_env.annotate("error", texts.both("audit-issue-failed", {"detail": str(exc)}))
         return 1
     print(texts.both("audit-issue-done", {"url": url or "—", "action": plan.action}), file=sys.stderr)
-    summary = report.markdown(lines, checks, form_base, dead_after)
     actions_env.add_summary(env, summary + (f"\n{url}\n" if url else ""))
     return 0

@@ -6,11 +6,13 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import errno
+import json
 import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -33,6 +35,14 @@ class Reply:
     body: bytes = b""
     wait: int | None = None
     """Seconds the server asked to wait when the audit gave up waiting (over `max_wait`, or retries spent)."""
+
+    def json(self) -> dict[str, Any]:
+        """An API's JSON object; empty when the body is not one (the verdict then has nothing to go on)."""
+        try:
+            data = json.loads(self.body)
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
 
 
 @dataclass(frozen=True)

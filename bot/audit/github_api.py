@@ -10,12 +10,10 @@ https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-
 
 from __future__ import annotations
 
-import json
 import time
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 
@@ -114,7 +112,7 @@ class GitHubApi:
                 return ApiAnswer(status=200, name=name, archived=remembered[1], not_modified=True, etag=etag)
             if reply.status != 200:
                 return ApiAnswer(status=reply.status, wait=reply.wait)
-            data = _json(reply.body)
+            data = reply.json()
             canonical = str(data.get("full_name") or data.get("login") or name)
             return ApiAnswer(
                 status=200,
@@ -128,11 +126,3 @@ class GitHubApi:
 
 def _quote(segment: str) -> str:
     return urllib.parse.quote(segment, safe="")
-
-
-def _json(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -4,9 +4,7 @@ name; `gated` says whether access must be requested; the license comes from the 
 
 from __future__ import annotations
 
-import json
 import urllib.parse
-from typing import Any
 
 from bot.audit import verdicts
 from bot.audit.fetch import Failure, Fetcher
@@ -31,7 +29,7 @@ async def repository(fetcher: Fetcher, endpoint: str, kind: str, repo_id: str) -
             return ApiAnswer(
                 status=reply.status, error_code=reply.headers.get("x-error-code"), wait=reply.wait
             )
-        data = _json(reply.body)
+        data = reply.json()
         canonical = str(data.get("id") or verdicts.hub_repo_id(url) or repo_id)
         gated = data.get("gated")
         return ApiAnswer(
@@ -42,11 +40,3 @@ async def repository(fetcher: Fetcher, endpoint: str, kind: str, repo_id: str) -
             license=verdicts.hub_license(data.get("cardData"), data.get("tags")),
         )
     return ApiAnswer(error="too-many-redirects")
-
-
-def _json(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -6,6 +6,8 @@ from github.Issue import Issue
 from github.Repository import Repository
 
 from bot.audit.tracking import LABEL, MARKER, TITLE, Existing, Plan
+from bot.github_comments import written_by
+from bot.github_submission import is_pull
 
 
 class Tracker:
@@ -16,10 +18,11 @@ class Tracker:
         self.issue: Issue | None = None
 
     def find(self) -> Existing | None:
-        """The oldest issue labelled `link-health` that this bot wrote (its marker, its login): an issue
-        another account wrote, even another app, is never taken for it nor its hidden memory trusted."""
+        """The oldest issue labelled `link-health` that this bot wrote (its login and marker, as for its
+        comments): an issue another account wrote, even another app, is never taken for it nor its hidden
+        memory trusted. One listing: nothing read here completes a listed issue."""
         for issue in self.repo.get_issues(state="all", labels=[LABEL], sort="created", direction="asc"):
-            if issue.pull_request is None and MARKER in (issue.body or "") and issue.user.login == self.login:
+            if not is_pull(issue) and written_by(issue, self.login, MARKER):
                 self.issue = issue
                 return Existing(issue.number, issue.state == "open", issue.body or "")
         return None

@@ -97,13 +97,19 @@ def _where(line: Line) -> str:
     return f"{entry.name} ({ident}#{entry.position}) {line.target.field}"
 
 
-def as_text(found: Sequence[Line], checks: int) -> str:
-    """The terminal report: a summary, then what needs attention and what is for information."""
-    out = [texts.both("audit-heading") + ": " + summary(found, checks)]
+def groups(found: Sequence[Line]) -> tuple[list[Line], list[Line]]:
+    """What needs attention, and what is for information only (both reports list these two)."""
     attention = [line for line in found if line.outcome.attention]
     informational = [
         line for line in found if line.state in ("unverified", "gated") and not line.outcome.attention
     ]
+    return attention, informational
+
+
+def as_text(found: Sequence[Line], checks: int) -> str:
+    """The terminal report: a summary, then what needs attention and what is for information."""
+    out = [texts.both("audit-heading") + ": " + summary(found, checks)]
+    attention, informational = groups(found)
     for key, group in (("audit-attention", attention), ("audit-informational", informational)):
         if not group:
             continue
@@ -193,10 +199,7 @@ def table(found: Sequence[Line], form_base: str | None, budget: int = TABLE_BUDG
 
 def markdown(found: Sequence[Line], checks: int, form_base: str | None, dead_after: int) -> str:
     """The report as markdown: summary, attention table, informational table (collapsed), footer."""
-    attention = [line for line in found if line.outcome.attention]
-    informational = [
-        line for line in found if line.state in ("unverified", "gated") and not line.outcome.attention
-    ]
+    attention, informational = groups(found)
     out = [f"### {texts.both('audit-heading')}", "", summary(found, checks), ""]
     if attention:
         out += [f"**{texts.both('audit-attention')}**", "", table(attention, form_base), ""]

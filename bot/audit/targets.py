@@ -21,7 +21,8 @@ Kind = Literal["web", "github-repo", "github-user", "hub"]
 
 GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
 HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
-HUB_KINDS = {"datasets": "datasets", "spaces": "spaces"}
+HUB_KINDS = frozenset({"datasets", "spaces"})
+"""First path segments of Hub datasets and spaces (models have none), as the Hub API names them too."""
 # First path segments of github.com / huggingface.co that are site pages, not accounts.
 GITHUB_PAGES = frozenset(
     [
@@ -115,7 +116,7 @@ class Resource:
     """web: the URL without fragment; github-repo: owner/repo; github-user: login; hub: models/org/name."""
 
     @property
-    def host_path(self) -> tuple[str, str]:
+    def hub_repo(self) -> tuple[str, str]:
         """For hub: (`models`|`datasets`|`spaces`, repo id)."""
         kind, _, repo_id = self.key.partition("/")
         return kind, repo_id
@@ -167,7 +168,7 @@ def resource(url: str) -> Resource:
             return Resource("github-user", parts[0].lower())
     if host in HUB_HOSTS and parts:
         if parts[0] in HUB_KINDS and len(parts) >= 3:
-            return Resource("hub", f"{HUB_KINDS[parts[0]]}/{parts[1]}/{parts[2]}")
+            return Resource("hub", f"{parts[0]}/{parts[1]}/{parts[2]}")
         if len(parts) >= 2 and parts[0] not in HUB_PAGES and parts[0] not in HUB_KINDS:
             return Resource("hub", f"models/{parts[0]}/{parts[1]}")
     return Resource("web", urllib.parse.urlunsplit(split._replace(fragment="")))

@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.audit import report, state, texts
+from bot.audit import state, texts
 from bot.audit.history import Memory, Outcome, attention_keys, listed
 from bot.audit.verdicts import State
+from bot.github_submission import normalized
 
 MARKER = "<!-- leaderboard-bot:link-health -->"
 LABEL = "link-health"
@@ -38,16 +39,9 @@ class Plan:
     """For `edit`: the state to set, None to leave it."""
 
 
-def body(
-    found: Sequence[report.Line],
-    checks: int,
-    memory: Mapping[str, Memory],
-    *,
-    form_base: str | None,
-    dead_after: int,
-) -> str:
-    text = report.markdown(found, checks, form_base, dead_after)
-    return f"{MARKER}\n{text}\n{texts.both('audit-closed-note')}\n\n{state.dump(memory)}\n"
+def body(report: str, memory: Mapping[str, Memory]) -> str:
+    """The issue's text: the marker, the report (`report.markdown`), a note, the hidden memory."""
+    return f"{MARKER}\n{report}\n{texts.both('audit-closed-note')}\n\n{state.dump(memory)}\n"
 
 
 def plan(
@@ -60,7 +54,7 @@ def plan(
     if existing is None:
         return Plan("create", new_body, True) if _needs_issue(outcomes) else Plan("none", new_body)
     before = listed(state.parse(existing.body) or {})
-    changed = _normalized(existing.body) != _normalized(new_body)
+    changed = normalized(existing.body) != normalized(new_body)
     if existing.open and not now:
         return Plan("edit", new_body, False)
     if not existing.open and now - before:
@@ -70,7 +64,3 @@ def plan(
 
 def _needs_issue(outcomes: Sequence[Outcome]) -> bool:
     return any(o.attention for o in outcomes)
-
-
-def _normalized(text: str) -> str:
-    return text.replace("\r\n", "\n").strip()

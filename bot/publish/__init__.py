@@ -1,10 +1,10 @@
-"""Publishing a planned change: the one small interface the local git and GitHub publishers share."""
+"""Publishing a planned change: what the local git and GitHub publishers share: the proposal, and the
+fingerprint trailer by which the bot knows its own commits and a rerun knows there is nothing to do."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
 from bot.model import BotError, FileChange
 
@@ -31,6 +31,8 @@ class Proposal:
 
 @dataclass(frozen=True)
 class Published:
+    """What the local publisher did (`submit`)."""
+
     branch: str
     commit: str | None
     """The commit the branch points at; None when nothing needed publishing."""
@@ -38,10 +40,6 @@ class Published:
     """Where to review it: a pull request URL, or the local branch name."""
     created: bool
     updated: bool
-
-
-class Publisher(Protocol):
-    def publish(self, proposal: Proposal) -> Published: ...
 
 
 class BranchTaken(BotError):

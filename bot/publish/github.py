@@ -1,4 +1,6 @@
-"""Publish to GitHub through the Git Data API and a pull request (PyGithub).
+"""Publish to GitHub through the Git Data API and a pull request (PyGithub). Also two reads: the default
+branch's head and tree a commit is built on (`fetch_base`), and a file at a commit (`read_file`, for the
+bot's files when the branch moved on).
 
 One atomic commit per proposal: a tree with inline content on the base commit's tree, a commit
 (no author given, so GitHub attributes and signs it), then the branch ref is created or force-moved.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from github import GithubException, UnknownObjectException
@@ -29,8 +32,9 @@ from github.Repository import Repository
 
 from bot import messages
 from bot.github_client import WaitBudget, create_checked
+from bot.github_submission import normalized
 from bot.model import BotError
-from bot.publish import BranchTaken, Proposal, Published, bot_fingerprint, fingerprint, with_trailer
+from bot.publish import BranchTaken, Proposal, bot_fingerprint, fingerprint, with_trailer
 
 PULLS_DENIED = "not permitted to create or approve pull requests"
 CLOSED_BY_BOT = "<!-- leaderboard-bot:closed-until-fixed -->"
@@ -75,9 +79,8 @@ def read_file(repo: Repository, path: str, ref: str) -> str | None:
 
 @dataclass(frozen=True)
 class PullOutcome:
-    """What publishing did, beyond `Published`: the pull request, and what the caller must check."""
+    """What publishing did: the pull request, and what the caller must check."""
 
-    published: Published
     pull: PullRequest
     wrote_branch: bool
     created_pull: bool
@@ -88,27 +91,40 @@ class PullOutcome:
 
 
 class GitHubPublisher:
-    """Propose changes as a pull request from a branch into `base_branch`, on top of `base`."""
+    """Propose changes as a pull request from a branch into `base_branch`, on top of `base`. `pulls` are
+    the pull requests of branches the caller already knows (refresh lists them); the others are looked
+    up once each (`pull_for`)."""
 
-    def __init__(self, repo: Repository, *, base_branch: str, base: Base, budget: WaitBudget) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        *,
+        base_branch: str,
+        base: Base,
+        budget: WaitBudget,
+        pulls: Mapping[str, PullRequest] | None = None,
+    ) -> None:
         self.repo = repo
         self.base_branch = base_branch
         self.base = base
         self.budget = budget
+        self._pulls: dict[str, PullRequest | None] = dict(pulls or {})
 
-    def publish(
-        self, proposal: Proposal, pull: PullRequest | None, *, looked_up: bool = False
-    ) -> PullOutcome:
+    def pull_for(self, branch: str) -> PullRequest | None:
+        """The branch's pull request (`find_pull`), looked up at most once."""
+        if branch not in self._pulls:
+            self._pulls[branch] = self.find_pull(branch)
+        return self._pulls[branch]
+
+    def publish(self, proposal: Proposal) -> PullOutcome:
         """Create or update the branch and its pull request; send nothing when both are already right.
 
-        `pull` is the branch's pull request if the caller already has it (`looked_up`), else it is found.
         The pull request is looked at first, so that nothing is pushed under a pull request a
         maintainer closed, and one the bot closed is reopened before its branch moves (GitHub refuses
         to reopen a pull request whose branch was force-pushed while it was closed).
         """
         wanted = fingerprint(self.base.sha, proposal)
-        if not looked_up:
-            pull = self.find_pull(proposal.branch)
+        pull = self.pull_for(proposal.branch)
         if pull is not None and pull.merged_at is not None:
             pull = None
         if pull is not None and pull.state == "closed" and not closed_by_bot(pull):
@@ -129,15 +145,11 @@ class GitHubPublisher:
             pull = self._reopen(pull, proposal)
             reopened = pull is not None
         if pull is not None and head is not None and current == wanted:
-            pull = self._update_pull(pull, proposal)
-            published = Published(proposal.branch, head, pull.html_url, False, False)
-            return PullOutcome(published, pull, False, False, reopened, changed)
-        commit = self._commit(proposal, wanted)
-        created = self._move_branch(proposal.branch, commit, ref)
-        created_pull = pull is None
-        pull = self._update_pull(pull, proposal) if pull is not None else self._create_pull(proposal)
-        published = Published(proposal.branch, commit, pull.html_url, created, not created)
-        return PullOutcome(published, pull, True, created_pull, reopened, changed)
+            return PullOutcome(self._update_pull(pull, proposal), False, False, reopened, changed)
+        self._move_branch(proposal.branch, self._commit(proposal, wanted), ref)
+        if pull is not None:
+            return PullOutcome(self._update_pull(pull, proposal), True, False, reopened, changed)
+        return PullOutcome(self._create_pull(proposal), True, True, reopened, changed)
 
     def branch_ref(self, branch: str) -> GitRef | None:
         """The branch's ref, fetched (reading `.object` completes a lazy ref, so its URL is the API's own)."""
@@ -183,8 +195,8 @@ class GitHubPublisher:
         )
         return str(commit.sha)
 
-    def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> bool:
-        """Point the branch at `sha`; True when it had to be created."""
+    def _move_branch(self, branch: str, sha: str, ref: GitRef | None) -> None:
+        """Point the branch at `sha`, creating it when there is none."""
         if ref is None:
 
             def made() -> GitRef | None:
@@ -195,7 +207,7 @@ class GitHubPublisher:
                 create_checked(
                     lambda: self.repo.create_git_ref(f"refs/heads/{branch}", sha), made, self.budget
                 )
-                return True
+                return
             except GithubException as exc:  # it exists: left by a failed run, a lost answer, or a human
                 if exc.status != 422:
                     raise
@@ -204,7 +216,6 @@ class GitHubPublisher:
                 raise BotError("branch-lost", branch=branch) from None
             self._fingerprint_of(str(ref.object.sha))
         ref.edit(sha, force=True)
-        return False
 
     def find_pull(self, branch: str, state: str = "all") -> PullRequest | None:
         """The newest pull request from `branch` of this repository, open ones first."""
@@ -246,7 +257,7 @@ class GitHubPublisher:
         description, and the title only while it is still the one the bot gave (a maintainer's is kept)."""
         text = pull.body or ""
         section = messages.section_text(text)  # CRLF once a person saved the description in the browser
-        same = section is not None and section.replace("\r\n", "\n") == proposal.body.replace("\r\n", "\n")
+        same = section is not None and normalized(section) == normalized(proposal.body)
         body = None if same else messages.with_section(text, proposal.body)
         ours = messages.bot_title_digest(text) == messages.title_digest(pull.title)
         title = proposal.title if pull.title != proposal.title and ours else None
@@ -274,14 +285,11 @@ class GitHubPublisher:
                 raise
             return existing  # an earlier attempt had created it
 
-    def bot_closed_pull(
-        self, branch: str, pull: PullRequest | None, *, looked_up: bool
-    ) -> tuple[PullRequest | None, bool]:
+    def bot_closed_pull(self, branch: str) -> tuple[PullRequest | None, bool]:
         """The branch's pull request if the bot closed it (now or earlier), closing it first if open;
         and whether it closed it now. One that is open although the bot closed it was reopened by a
         maintainer (the bot's own reopening rewrites its section, marker and all): it stays open."""
-        if not looked_up:
-            pull = self.find_pull(branch)
+        pull = self.pull_for(branch)
         if pull is None or pull.merged_at is not None:
             return None, False
         if pull.state == "open":

@@ -132,6 +132,18 @@ def test_weekly_runs_keep_one_issue(weekly: Weekly) -> None:
     assert weekly.issue()["state"] == "open" and len(weekly.issues()) == 1
 
 
+def test_finding_the_issue_costs_one_listing(weekly: Weekly) -> None:
+    """The tracking issue is told from the others by what the listing shows (author, body, kind): no
+    listed issue is read again, however many carry the label."""
+    weekly.fake.create_issue("someone's", "about links", [tracking.LABEL], user="mallory")
+    weekly.run()
+    start = len(weekly.fake.requests)
+    weekly.run()
+    issues = "/repos/octo/leaderboard/issues"
+    sent = [f"{r.method} {r.path}" for r in weekly.fake.requests[start:] if r.path.startswith(issues)]
+    assert sent == [f"GET {issues}", f"PATCH {issues}/2"]
+
+
 def test_a_moved_repository_links_the_prefilled_update_form(weekly: Weekly) -> None:
     weekly.fake.catalog.add("SCIR-HI/Huatuo")
     weekly.fake.catalog.rename("SCIR-HI/Huatuo", "HIT-SCIR/Huatuo")

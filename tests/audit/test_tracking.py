@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.audit import state, tracking
+from bot.audit import report, state, tracking
 from bot.audit.history import Memory, Outcome, remember, settle
 from bot.audit.verdicts import Verdict
 
@@ -48,7 +48,7 @@ def test_an_unchanged_body_is_not_written() -> None:
 
 def test_body_holds_marker_report_and_memory() -> None:
     found = outcomes(a=ARCHIVED)
-    text = tracking.body([], 1, {"https://a.example/": Memory("archived")}, form_base=None, dead_after=2)
+    text = tracking.body(report.markdown([], 1, None, 2), {"https://a.example/": Memory("archived")})
     assert text.startswith(tracking.MARKER) and state.parse(text) == {
         "https://a.example/": Memory("archived")
     }

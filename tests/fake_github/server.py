@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Self
+from typing import Any
+
+from loopback import Loopback
 
 from . import conformance
 from .catalog import Catalog
@@ -75,7 +77,7 @@ class _Server(ThreadingHTTPServer):
         self.fake = fake
 
 
-class FakeGitHub:
+class FakeGitHub(Loopback):
     """A GitHub REST API for one repository on 127.0.0.1 (a context manager; bound on construction).
 
     Pass ``url`` as PyGithub's ``base_url`` (or GITHUB_API_URL); an ``/api/v3`` prefix is accepted too.
@@ -101,43 +103,21 @@ class FakeGitHub:
         self.violations: list[str] = []
         """Answers of the fake that GitHub's API description does not allow: bugs in the fake."""
         self.state = RepoState(owner, repo, default_branch, bot_login)
-        self._server = _Server(self)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        super().__init__(_Server(self), poll_interval=0.02)  # many tests: stop quickly
+        self.url = f"http://127.0.0.1:{self.port}"
         self.views = Views(self.state, self.url)
         self.router = Router(self.state, self.views)
         self.faults = FaultInjector()
         self._lock = threading.RLock()
-        self._thread: threading.Thread | None = None
         self._rate_reset = int(time.time()) + 3600
         self._rate_used = 0
 
-    # -- lifecycle
-
-    def start(self) -> Self:
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._server.serve_forever,
-                kwargs={"poll_interval": 0.02},
-                name="fake-github",
-                daemon=True,
-            )
-            self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._server.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
+    # -- lifecycle (start, stop: Loopback)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.stop()
+        super().__exit__(exc_type, exc, tb)
         if exc_type is None and self.violations:
             shown = "\n  ".join(dict.fromkeys(self.violations))
             raise AssertionError(f"the fake answered outside GitHub's API description:\n  {shown}")
@@ -339,10 +319,6 @@ class FakeGitHub:
                 number, s.new_id(), branch, s.default_branch, head, base, False, True, head_owner=owner
             )
             return number
-
-    def label_issue(self, number: int, *labels: str) -> None:
-        with self._lock:
-            self.state.add_labels(number, labels)
 
     def deny_pull_creation(self, denied: bool = True) -> None:
         """Answer POST /pulls with GitHub's 403 for "Allow GitHub Actions to create pull requests" off."""
