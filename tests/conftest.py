@@ -16,6 +16,7 @@ import pytest
 from hypothesis import settings
 
 if TYPE_CHECKING:
+    from fake_github import FakeGitHub
     from github_harness import Harness
 
 # Locally, hypothesis explores new inputs on every run; in CI (CI=true) the examples are derived from
@@ -93,3 +94,14 @@ def gh(tmp_path: Path) -> Iterator[Harness]:
         harness = Harness(fake, tmp_path)
         yield harness
         harness.assert_conforming()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeGitHub]:
+    """A bare fake GitHub: one commit on `main` and one `new-model` issue."""
+    from fake_github import FakeGitHub
+
+    with FakeGitHub() as server:
+        server.commit_files("main", {"README.md": "hi\n"}, "init")
+        server.create_issue("x", "body", ["new-model"])
+        yield server

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
 from fake_github import FakeGitHub, conformance
 from fake_github.routes import MODULES
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with FakeGitHub() as server:
-        server.commit_files("main", {"README.md": "hi\n"}, "init")
-        server.create_issue("x", "body", ["new-model"])
-        yield server
 
 
 def call(fake: FakeGitHub, method: str, path: str, body: Any = None) -> requests.Response:

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fake_github import FakeGitHub
 from github import GithubException
 from github.Repository import Repository
 
 from bot.github_client import RateLimited, WaitBudget, connect, create_checked
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with FakeGitHub() as server:
-        server.commit_files("main", {"README.md": "hi\n"}, "init")
-        server.create_issue("x", "body", ["new-model"])
-        yield server
 
 
 class Waits(WaitBudget):
